@@ -49,26 +49,6 @@ export interface paths {
         patch: operations["update_business"];
         trace?: never;
     };
-    "/v1/platform/{business_id}/oauth2/token/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create business-scoped access token
-         * @description Exchange a partner (unscoped) Bearer token for a token scoped to one business. The business token is only valid for endpoints whose URL contains that business_id, and is safe to hand to a frontend.
-         */
-        post: operations["get_business_token"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/platform/oauth2/token/": {
         parameters: {
             query?: never;
@@ -89,14 +69,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/{business_id}/oauth2/token/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create business-scoped access token
+         * @description Exchange a partner (unscoped) Bearer token for a token scoped to one business. The business token is only valid for endpoints whose URL contains that business_id, and is safe to hand to a frontend.
+         */
+        post: operations["get_business_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AccountingMethod: "cash" | "accrual";
         Business: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-9d4a-4e6b-8a7c-2d1e0f9b8a76
+             */
             id: string;
+            /** @example acme-001 */
             external_id: string;
+            /** @example Acme Widgets Ltd */
             legal_name: string;
             name?: string | null;
             entity_type?: string;
@@ -126,14 +133,6 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
-        BusinessCreateResponse: components["schemas"]["Business"] & {
-            /** @description Facts about the request, e.g. whether the business was created */
-            _meta?: {
-                [key: string]: unknown;
-            };
-        };
-        /** @enum {string} */
-        AccountingMethod: "cash" | "accrual";
         BusinessCreateRequest: {
             /** @description Your own id for the business; creating is idempotent on it */
             external_id: string;
@@ -158,58 +157,10 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description Fields to change; country, base_currency and external_id cannot change. */
-        PatchedBusinessUpdateRequest: {
-            legal_name?: string;
-            entity_type?: string;
-            /** Format: email */
-            email?: string;
-            phone_number?: string;
-            tin?: string;
-            vat_number?: string;
-            company_number?: string;
-            province?: string;
-            eu_nace_industry_code?: string;
-            accounting_method?: components["schemas"]["AccountingMethod"];
-            /** Format: date */
-            fiscal_year_end?: string;
-            metadata?: {
+        BusinessCreateResponse: components["schemas"]["Business"] & {
+            /** @description Facts about the request, e.g. whether the business was created */
+            _meta?: {
                 [key: string]: unknown;
-            };
-        };
-        PaginatedBusinessList: {
-            count: number;
-            /** Format: uri */
-            next?: string | null;
-            /** Format: uri */
-            previous?: string | null;
-            page_info?: components["schemas"]["PageInfo"];
-            results: components["schemas"]["Business"][];
-        };
-        PageInfo: {
-            total_count?: number;
-            current_page?: number;
-            total_pages?: number;
-            page_size?: number;
-        };
-        /** @description Thredfi error body */
-        ErrorResponse: {
-            /** @description Human-readable error message */
-            error: string;
-            /** @description Machine-readable code, e.g. authentication_required, invalid_token, permission_denied, validation_error, business_not_found */
-            error_code?: string;
-            /** @description Field name to list of messages */
-            details?: {
-                [key: string]: string[];
-            };
-        };
-        /** @description Thredfi validation error body */
-        ValidationErrorResponse: {
-            error: string;
-            error_code?: string;
-            /** @description Field name to list of messages */
-            details?: {
-                [key: string]: string[];
             };
         };
         /** @description Business-scoped OAuth2 token response */
@@ -230,6 +181,24 @@ export interface components {
              * @description The business the token is scoped to
              */
             business_id?: string;
+        };
+        /** @description Thredfi error body */
+        ErrorResponse: {
+            /** @description Human-readable error message */
+            error: string;
+            /** @description Machine-readable code, e.g. authentication_required, invalid_token, permission_denied, validation_error, business_not_found */
+            error_code?: string;
+            /** @description Field name to list of messages */
+            details?: {
+                [key: string]: string[];
+            };
+        };
+        /** @description Serializer for OAuth2 error response */
+        OAuth2ErrorResponse: {
+            /** @description Error code (e.g., 'invalid_client', 'unsupported_grant_type') */
+            error: string;
+            /** @description Human-readable error description */
+            error_description: string;
         };
         /** @description Serializer for OAuth2 token request */
         OAuth2TokenRequestRequest: {
@@ -256,12 +225,48 @@ export interface components {
             /** @description Token expiration time in seconds */
             expires_in: number;
         };
-        /** @description Serializer for OAuth2 error response */
-        OAuth2ErrorResponse: {
-            /** @description Error code (e.g., 'invalid_client', 'unsupported_grant_type') */
+        PageInfo: {
+            total_count?: number;
+            current_page?: number;
+            total_pages?: number;
+            page_size?: number;
+        };
+        PaginatedBusinessList: {
+            count: number;
+            /** Format: uri */
+            next?: string | null;
+            /** Format: uri */
+            previous?: string | null;
+            page_info?: components["schemas"]["PageInfo"];
+            results: components["schemas"]["Business"][];
+        };
+        /** @description Fields to change; country, base_currency and external_id cannot change. */
+        PatchedBusinessUpdateRequest: {
+            legal_name?: string;
+            entity_type?: string;
+            /** Format: email */
+            email?: string;
+            phone_number?: string;
+            tin?: string;
+            vat_number?: string;
+            company_number?: string;
+            province?: string;
+            eu_nace_industry_code?: string;
+            accounting_method?: components["schemas"]["AccountingMethod"];
+            /** Format: date */
+            fiscal_year_end?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Thredfi validation error body */
+        ValidationErrorResponse: {
             error: string;
-            /** @description Human-readable error description */
-            error_description: string;
+            error_code?: string;
+            /** @description Field name to list of messages */
+            details?: {
+                [key: string]: string[];
+            };
         };
     };
     responses: never;
@@ -272,19 +277,19 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type Business = components['schemas']['Business'];
-export type BusinessCreateResponse = components['schemas']['BusinessCreateResponse'];
 export type AccountingMethod = components['schemas']['AccountingMethod'];
+export type Business = components['schemas']['Business'];
 export type BusinessCreateRequest = components['schemas']['BusinessCreateRequest'];
-export type PatchedBusinessUpdateRequest = components['schemas']['PatchedBusinessUpdateRequest'];
-export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList'];
-export type PageInfo = components['schemas']['PageInfo'];
-export type ErrorResponse = components['schemas']['ErrorResponse'];
-export type ValidationErrorResponse = components['schemas']['ValidationErrorResponse'];
+export type BusinessCreateResponse = components['schemas']['BusinessCreateResponse'];
 export type BusinessTokenResponse = components['schemas']['BusinessTokenResponse'];
+export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
 export type OAuth2TokenRequestRequest = components['schemas']['OAuth2TokenRequestRequest'];
 export type OAuth2TokenResponse = components['schemas']['OAuth2TokenResponse'];
-export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
+export type PageInfo = components['schemas']['PageInfo'];
+export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList'];
+export type PatchedBusinessUpdateRequest = components['schemas']['PatchedBusinessUpdateRequest'];
+export type ValidationErrorResponse = components['schemas']['ValidationErrorResponse'];
 export type ParameterBusinessId = components['parameters']['BusinessId'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -475,55 +480,6 @@ export interface operations {
             };
         };
     };
-    get_business_token: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The business to scope the token to. */
-                business_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BusinessTokenResponse"];
-                };
-            };
-            /** @description The partner token is missing, invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The business does not belong to this partner. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such business. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     get_partner_token: {
         parameters: {
             query?: never;
@@ -569,6 +525,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuth2ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_business_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business to scope the token to. */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessTokenResponse"];
+                };
+            };
+            /** @description The partner token is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The business does not belong to this partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

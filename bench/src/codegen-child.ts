@@ -1,0 +1,16 @@
+import { join } from "node:path";
+import { generate } from "@thredfi/scripts/generate";
+
+// Child-process entry: runs the real spec pipeline on the checkout-shaped directory given as
+// the only argument and prints one JSON line with the time `generate()` took.
+
+const root = process.argv[2];
+if (root === undefined) throw new Error("usage: codegen-child <root>");
+const start = performance.now();
+const result = await generate({
+  fragmentsDir: join(root, "specs/fragments"),
+  bundlePath: join(root, "specs/thredfi.yaml"),
+  typesPath: join(root, "packages/types/src/openapi.ts"),
+});
+const generateMs = performance.now() - start;
+process.stdout.write(`${JSON.stringify({ generateMs, operations: result.operationCount })}\n`);

@@ -1,0 +1,38 @@
+import {
+  asyncMiddlewareClient,
+  bareClient,
+  fetchWrapperClient,
+  type HotPathRequest,
+} from "./openapi-fetch-clients.js";
+import { thredfiPartnerClient } from "./thredfi-clients.js";
+
+/** The clients whose instructions per request are counted, the baseline first. */
+export const instructionClientNames = [
+  "bare",
+  "bare (second client, null comparison)",
+  "fetch wrapper setting the header",
+  "plain async middleware",
+  "thredfi.partner",
+] as const;
+
+/** Name of one client in the instruction count. */
+export type InstructionClientName = (typeof instructionClientNames)[number];
+
+/** Builds the named client over an in-process `fetch`, against the sandbox origin. */
+export function createInstructionClient(
+  name: InstructionClientName,
+  fetch: typeof globalThis.fetch,
+): HotPathRequest {
+  const target = { baseUrl: "https://sandbox.thredfi.com", fetch };
+  switch (name) {
+    case "bare":
+    case "bare (second client, null comparison)":
+      return bareClient(target);
+    case "fetch wrapper setting the header":
+      return fetchWrapperClient(target);
+    case "plain async middleware":
+      return asyncMiddlewareClient(target);
+    case "thredfi.partner":
+      return thredfiPartnerClient(target);
+  }
+}

@@ -1,0 +1,71 @@
+import type { paths } from "@thredfi/types";
+import createClient, { type Client } from "openapi-fetch";
+import { listBusinessesPath, staticToken } from "./fixtures.js";
+import { createHandRolledTokenGetter } from "./hand-rolled-token.js";
+import { requestPartnerTokenWithFetch } from "./partner-token-request.js";
+
+/** Where the clients send their requests. `fetch` is the global one when left out. */
+export interface ClientTarget {
+  baseUrl: string;
+  fetch?: typeof globalThis.fetch;
+}
+
+/** One way of making the hot-path request: `GET /v1/platform/businesses/`. */
+export type HotPathRequest = () => Promise<void>;
+
+/** A bare openapi-fetch client with a static `Authorization` header: the baseline. */
+export function bareClient(target: ClientTarget): HotPathRequest {
+  return listBusinesses(
+    createClient<paths>({
+      ...target,
+      headers: { Authorization: `Bearer ${staticToken}` },
+    }),
+  );
+}
+
+/** The thinnest dynamic header: a `fetch` wrapper that sets `Authorization` on each request. */
+export function fetchWrapperClient(target: ClientTarget): HotPathRequest {
+  const innerFetch = target.fetch ?? globalThis.fetch;
+  const authorization = `Bearer ${staticToken}`;
+  const fetch = (input: Request, init?: RequestInit): Promise<Response> => {
+    input.headers.set("Authorization", authorization);
+    return innerFetch(input, init);
+  };
+  return listBusinesses(createClient<paths>({ baseUrl: target.baseUrl, fetch }));
+}
+
+/** A plain async middleware that sets a header already held in memory. */
+export function asyncMiddlewareClient(target: ClientTarget): HotPathRequest {
+  const client = createClient<paths>(target);
+  const authorization = `Bearer ${staticToken}`;
+  client.use({
+    async onRequest({ request }) {
+      request.headers.set("Authorization", authorization);
+      return request;
+    },
+  });
+  return listBusinesses(client);
+}
+
+/** A naive middleware that awaits a hand-rolled token getter on every request. */
+export function naiveTokenMiddlewareClient(target: ClientTarget): HotPathRequest {
+  const client = createClient<paths>(target);
+  const tokens = createHandRolledTokenGetter(() =>
+    requestPartnerTokenWithFetch(target.baseUrl, target.fetch ?? globalThis.fetch),
+  );
+  client.use({
+    async onRequest({ request }) {
+      request.headers.set("Authorization", `Bearer ${await tokens.getToken()}`);
+      return request;
+    },
+  });
+  return listBusinesses(client);
+}
+
+/** Wraps a typed client as a hot-path request that fails loudly on any non-2xx answer. */
+export function listBusinesses(client: Client<paths>): HotPathRequest {
+  return async () => {
+    const { response } = await client.GET(listBusinessesPath);
+    if (!response.ok) throw new Error(`hot-path request failed with ${response.status}`);
+  };
+}

@@ -1,0 +1,185 @@
+import type { CodegenResult } from "./codegen-scaling.js";
+import type { ColdStartResult } from "./cold-start.js";
+import type { InstructionResult } from "./hot-path-instructions.js";
+import type { ThroughputResult } from "./hot-path-throughput.js";
+import type { MachineInfo } from "./machine.js";
+import type { MemoryResult } from "./memory.js";
+
+/** Everything one `pnpm bench` run measured, as written to `bench/results.json`. */
+export interface BenchResults {
+  finishedAt: string;
+  durationSeconds: number;
+  machine: MachineInfo;
+  instructions?: InstructionResult;
+  throughput?: ThroughputResult;
+  coldStart?: ColdStartResult;
+  memory?: MemoryResult;
+  codegen?: CodegenResult;
+}
+
+/** One row of the summary table. */
+export interface TableRow {
+  measurement: string;
+  result: string;
+  target: string;
+  /** "ok", "MISS", or "" when the row has no target. */
+  verdict: string;
+}
+
+/** The rows of the summary table, one per reported number. */
+export function tableRows(results: BenchResults): TableRow[] {
+  return [
+    ...instructionRows(results.instructions),
+    ...throughputRows(results.throughput),
+    ...coldStartRows(results.coldStart),
+    ...codegenRows(results.codegen),
+    ...memoryRows(results.memory),
+  ];
+}
+
+/** The one-line verdict on the hot path, printed last. */
+export function hotPathLine(results: BenchResults): string {
+  const parts: string[] = [];
+  const instructions = results.instructions;
+  if (instructions?.measured) {
+    const ratio = instructions.ratioToBare["thredfi.partner"];
+    const noise = instructions.ratioToBare["bare (second client, null comparison)"];
+    parts.push(
+      `${times(ratio)} CPU instructions per request (target ≤ 1.10×; null ${times(noise)})`,
+    );
+  } else if (instructions !== undefined) {
+    parts.push(`CPU instructions not measured: ${instructions.reason}`);
+  }
+  const throughput = results.throughput;
+  if (throughput !== undefined) {
+    const ratio = throughput.ratioToBare["thredfi.partner"].median;
+    const noise = throughput.ratioToBare["bare (second client, null comparison)"].median;
+    parts.push(`${times(ratio)} requests/s (target ≥ 0.95×; null ${times(noise)})`);
+  }
+  return `hot-path ratio, thredfi.partner vs bare openapi-fetch: ${parts.join("; ")}`;
+}
+
+/** `1.034×`. */
+export function times(ratio: number): string {
+  return `${ratio.toFixed(3)}×`;
+}
+
+function instructionRows(result: InstructionResult | undefined): TableRow[] {
+  if (result === undefined) return [];
+  if (!result.measured) {
+    return [row("1a instructions/request", `skipped: ${result.reason}`, "≤ 1.10×", "")];
+  }
+  return Object.entries(result.instructionsPerRequest).map(([name, perRequest]) => {
+    const ratio =
+      name === "bare" ? undefined : result.ratioToBare[name as keyof typeof result.ratioToBare];
+    const value = `${Math.round(perRequest).toLocaleString("en-US")} instr${ratio === undefined ? "" : ` = ${times(ratio)}`}`;
+    if (name !== "thredfi.partner") return row(`1a instructions/request: ${name}`, value, "", "");
+    return row(
+      `1a instructions/request: ${name}`,
+      value,
+      "≤ 1.10×",
+      verdict((ratio ?? Infinity) <= 1.1),
+    );
+  });
+}
+
+function throughputRows(result: ThroughputResult | undefined): TableRow[] {
+  if (result === undefined) return [];
+  const rows = [row("1b requests/s: bare", rps(result.medianRequestsPerSecond.bare), "", "")];
+  for (const [name, ratio] of Object.entries(result.ratioToBare)) {
+    const rpsValue =
+      result.medianRequestsPerSecond[name as keyof typeof result.medianRequestsPerSecond];
+    const value = `${rps(rpsValue)} = ${times(ratio.median)} (rounds ${ratio.min.toFixed(3)}–${ratio.max.toFixed(3)})`;
+    const section = name.startsWith("bare") || name === "thredfi.partner" ? "1b" : "2";
+    const isOurs = name === "thredfi.partner";
+    rows.push(
+      row(
+        `${section} requests/s: ${name}`,
+        value,
+        isOurs ? "≥ 0.95×" : "",
+        isOurs ? verdict(ratio.median >= 0.95) : "",
+      ),
+    );
+  }
+  return rows;
+}
+
+function coldStartRows(result: ColdStartResult | undefined): TableRow[] {
+  if (result === undefined) return [];
+  const { settings, partner, businesses } = result;
+  const counts = (scenario: typeof partner) =>
+    scenario.observed.map((seen) => `${seen.partnerToken}+${seen.businessToken}`).join(", ");
+  return [
+    row(
+      `3 cold start: ${settings.concurrentPartnerCalls} concurrent first partner calls`,
+      `token requests (partner+business) per run: ${counts(partner)}; ${ms(partner.medianColdMs)} cold vs ${ms(partner.medianWarmMs)} warm = ${times(partner.coldToWarm)}`,
+      "1+0",
+      verdict(partner.pass),
+    ),
+    row(
+      `3 cold start: ${settings.businesses} businesses × ${settings.callsPerBusiness} concurrent calls`,
+      `token requests (partner+business) per run: ${counts(businesses)}; ${ms(businesses.medianColdMs)} cold vs ${ms(businesses.medianWarmMs)} warm = ${times(businesses.coldToWarm)}`,
+      `1+${settings.businesses}`,
+      verdict(businesses.pass),
+    ),
+  ];
+}
+
+function codegenRows(result: CodegenResult | undefined): TableRow[] {
+  if (result === undefined) return [];
+  const rows = result.sizes.map((size) =>
+    row(
+      `4 codegen: ${size.operations.toLocaleString("en-US")} operations`,
+      `generate ${ms(size.generateMs)} (${size.generateMsPerOperation.toFixed(2)} ms/op), process ${ms(size.processMs)}, tsc --noEmit consumer ${ms(size.typecheckMs)}`,
+      "",
+      "",
+    ),
+  );
+  if (result.growth5000Over1000 !== undefined) {
+    rows.push(
+      row(
+        "4 codegen growth 1,000 → 5,000 operations",
+        `generate ${times(result.growth5000Over1000)}, tsc ${times(result.typecheckGrowth5000Over1000 ?? Number.NaN)}`,
+        "≤ 6×",
+        verdict(result.pass),
+      ),
+    );
+  }
+  return rows;
+}
+
+function memoryRows(result: MemoryResult | undefined): TableRow[] {
+  if (result === undefined) return [];
+  const spread = (side: MemoryResult["few"]) =>
+    `heap ${side.heapMb.toFixed(1)} MB, ${side.businessTokenRequests.toLocaleString("en-US")} token requests, ${side.cachedBusinessTokens} tokens cached`;
+  return [
+    row(
+      `5 memory: ${result.settings.calls.toLocaleString("en-US")} calls over ${result.few.businesses.toLocaleString("en-US")} businesses`,
+      spread(result.few),
+      `≤ ${result.settings.expectedBound} cached`,
+      verdict(result.few.cachedBusinessTokens <= result.settings.expectedBound),
+    ),
+    row(
+      `5 memory: ${result.settings.calls.toLocaleString("en-US")} calls over ${result.many.businesses.toLocaleString("en-US")} businesses`,
+      `${spread(result.many)}; +${result.growthMb.toFixed(1)} MB vs ${result.few.businesses.toLocaleString("en-US")} businesses (baseline ${result.baselineHeapMb.toFixed(1)} MB)`,
+      `≤ ${result.settings.expectedBound} cached`,
+      verdict(result.many.cachedBusinessTokens <= result.settings.expectedBound),
+    ),
+  ];
+}
+
+function row(measurement: string, result: string, target: string, verdictText: string): TableRow {
+  return { measurement, result, target, verdict: verdictText };
+}
+
+function verdict(pass: boolean): string {
+  return pass ? "ok" : "MISS";
+}
+
+function rps(value: number): string {
+  return `${Math.round(value).toLocaleString("en-US")} req/s`;
+}
+
+function ms(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
+}

@@ -1,0 +1,29 @@
+import type { paths } from "@thredfi/types";
+import openapiFetch from "openapi-fetch";
+import type { Log } from "./config.js";
+import { type BakedHeaders, createAuthFetch } from "./auth-fetch.js";
+import type { RequestGuard } from "./scope-guard.js";
+import type { TokenStore } from "./token-cache.js";
+import type { ThredfiApiClient, ThredfiFetch } from "./types.js";
+
+// openapi-fetch 0.17 exports createClient only as `default`. A CJS build of this import gets
+// the whole `module.exports` (whose `default` is the function); an ESM build gets the function.
+const createClient: typeof openapiFetch =
+  (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
+
+/** An openapi-fetch client whose requests carry the token cached for `key` where `guard` allows. */
+export function createApiClient<K>(
+  baseUrl: string,
+  fetch: ThredfiFetch,
+  guard: RequestGuard,
+  tokens: TokenStore<K>,
+  key: K,
+  log: Log,
+): ThredfiApiClient {
+  const headers: BakedHeaders = {};
+  return createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: createAuthFetch(fetch, guard, tokens, key, log, headers),
+  });
+}

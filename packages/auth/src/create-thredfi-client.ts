@@ -1,0 +1,108 @@
+import { createAuthMiddleware } from "./auth-middleware.js";
+import { check, isFiniteAtLeast, requireId, resolveConnection } from "./config.js";
+import type { ThredfiAuthError } from "./errors.js";
+import { createApiClient } from "./create-api-client.js";
+import { basicAuthorization, requestToken, type TokenEndpoint } from "./request-token.js";
+import { businessGuard, originGuard } from "./scope-guard.js";
+import { type CachedToken, createTokenStore } from "./token-cache.js";
+import type { PartnerToken, ThredfiClient, ThredfiClientOptions } from "./types.js";
+
+const PARTNER = 0;
+
+/**
+ * Creates the backend client: partner and business-scoped openapi-fetch clients whose tokens
+ * are fetched, cached and refreshed on their own.
+ *
+ * @example
+ * const thredfi = createThredfiClient({ partnerId, apiKey, environment: "sandbox" });
+ * const { data } = await thredfi.partner.GET("/v1/platform/businesses/");
+ * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
+ */
+export function createThredfiClient(options: ThredfiClientOptions): ThredfiClient {
+  const config = resolveConnection(options);
+  const { baseUrl, originPrefix, fetch, log, now } = config;
+  const partnerId = requireId("partnerId", options.partnerId);
+  const { apiKey, timeoutMs = 30_000, maxBusinessTokens = 1000 } = options;
+  check(typeof apiKey === "string" && apiKey, "apiKey must be non-empty");
+  check(isFiniteAtLeast(timeoutMs, 1), "timeoutMs must be >= 1");
+  check(
+    Number.isInteger(maxBusinessTokens) && maxBusinessTokens >= 1,
+    "maxBusinessTokens must be an integer >= 1",
+  );
+  const basic = basicAuthorization(partnerId, apiKey);
+  const endpoint: TokenEndpoint = { ...config, timeoutMs, secrets: [apiKey] };
+  const form = `grant_type=client_credentials&client_id=${partnerId}`;
+
+  const partnerTokens = createTokenStore(
+    () => {
+      log("debug", "fetching partner token");
+      return requestToken(endpoint, basic, form);
+    },
+    1,
+    now,
+  );
+  const businessTokens = createTokenStore(
+    fetchBusinessToken,
+    maxBusinessTokens,
+    now,
+  );
+  const partnerGuard = originGuard(originPrefix);
+
+  async function fetchBusinessToken(businessId: string): Promise<CachedToken> {
+    log("debug", `fetching business ${businessId} token`);
+    const partnerToken = await partnerTokens.get(PARTNER);
+    try {
+      return await requestToken(endpoint, partnerToken.authorization, null, businessId);
+    } catch (error) {
+      if ((error as ThredfiAuthError).status !== 401) throw error;
+      log("debug", "partner token got 401; refreshing it");
+      partnerTokens.invalidate(PARTNER, partnerToken);
+      const { authorization } = await partnerTokens.get(PARTNER);
+      return requestToken(endpoint, authorization, null, businessId);
+    }
+  }
+
+  function businessScope(businessId: string) {
+    const id = requireId("businessId", businessId);
+    return [id, businessGuard(baseUrl, originPrefix, businessId)] as const;
+  }
+
+  function handOut(token: CachedToken): PartnerToken {
+    return {
+      access_token: token.accessToken,
+      // Thredfi only issues Bearer tokens, and that is how the SDK sends them.
+      token_type: "Bearer",
+      expires_in: Math.max(0, Math.floor((token.expiresAt - now()) / 1000)),
+      expires_at: token.expiresAt,
+    };
+  }
+
+  return {
+    partner: createApiClient(baseUrl, fetch, partnerGuard, partnerTokens, PARTNER, log),
+    business(businessId) {
+      const [id, guard] = businessScope(businessId);
+      return createApiClient(baseUrl, fetch, guard, businessTokens, id, log);
+    },
+    tokens: {
+      async partner() {
+        return handOut(await partnerTokens.get(PARTNER));
+      },
+      async business(businessId) {
+        const id = requireId("businessId", businessId);
+        const token = await businessTokens.get(id);
+        return { ...handOut(token), business_id: id, scope: token.scope };
+      },
+      clear() {
+        partnerTokens.clear();
+        businessTokens.clear();
+      },
+    },
+    middleware: {
+      partner: createAuthMiddleware(partnerGuard, partnerTokens, PARTNER, log),
+      business(businessId) {
+        const [id, guard] = businessScope(businessId);
+        return createAuthMiddleware(guard, businessTokens, id, log);
+      },
+    },
+  };
+}

@@ -1,0 +1,17 @@
+export { createBusinessClient } from "./create-business-client.js";
+export { createThredfiClient } from "./create-thredfi-client.js";
+export { ThredfiAuthError, type ThredfiAuthErrorCode } from "./errors.js";
+export type {
+  BusinessClientOptions,
+  BusinessToken,
+  BusinessTokenGrant,
+  PartnerToken,
+  ThredfiApiClient,
+  ThredfiClient,
+  ThredfiClientOptions,
+  ThredfiEnvironment,
+  ThredfiFetch,
+  ThredfiLogger,
+  ThredfiMiddleware,
+  ThredfiTokens,
+} from "./types.js";

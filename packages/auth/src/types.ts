@@ -1,0 +1,109 @@
+import type { BusinessTokenResponse, OAuth2TokenResponse, paths } from "@thredfi/types";
+import type { Client, Middleware } from "openapi-fetch";
+
+/** A Thredfi deployment: `production` is https://api.thredfi.com, `sandbox` https://sandbox.thredfi.com. */
+export type ThredfiEnvironment = "production" | "sandbox";
+
+/** A `fetch` implementation; the global `fetch` fits. */
+export type ThredfiFetch = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** Receives one line per token request, refresh and replay. Lines never contain secrets. */
+export interface ThredfiLogger {
+  debug?(message: string): void;
+  warn?(message: string): void;
+}
+
+/** An openapi-fetch client typed with every Thredfi path. */
+export type ThredfiApiClient = Client<paths>;
+
+/** Options of {@link createThredfiClient}. */
+export interface ThredfiClientOptions {
+  /** Partner UUID: the Basic username and the form `client_id`. */
+  partnerId: string;
+  /** Partner API key: the Basic password. Keep it on the server. */
+  apiKey: string;
+  /** Defaults to `production`; ignored when `baseUrl` is set. */
+  environment?: ThredfiEnvironment;
+  /** Overrides `environment`; https, or http for loopback hosts only. */
+  baseUrl?: string;
+  /** Used for token and API requests; defaults to the global `fetch`. */
+  fetch?: ThredfiFetch;
+  /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
+  refreshMarginSeconds?: number;
+  /** Timeout of each token request. Default 30000. */
+  timeoutMs?: number;
+  /** How many business tokens to keep (least recently used go first). Default 1000. */
+  maxBusinessTokens?: number;
+  /** Clock in epoch ms, for tests. Default `Date.now`. */
+  now?: () => number;
+  /** Optional log sink. */
+  logger?: ThredfiLogger;
+}
+
+/** A partner token as handed out by `tokens.partner()`. */
+export interface PartnerToken extends Pick<OAuth2TokenResponse, "access_token" | "expires_in"> {
+  token_type: string;
+  /** Whole seconds left at the moment of the call. */
+  expires_in: number;
+  /** Epoch milliseconds at which the token expires. */
+  expires_at: number;
+}
+
+/** A business-scoped token as handed out by `tokens.business(id)`; safe to give a frontend. */
+export interface BusinessToken extends PartnerToken {
+  /** The business the token is scoped to. */
+  business_id: string;
+  /** Token scope, e.g. `business_access`, when the response named one. */
+  scope: BusinessTokenResponse["scope"] | undefined;
+}
+
+/** Token access of a {@link ThredfiClient}. */
+export interface ThredfiTokens {
+  /** The cached partner token, fetched when missing or due for refresh. */
+  partner(): Promise<PartnerToken>;
+  /** The cached token of one business, fetched when missing or due for refresh. */
+  business(businessId: string): Promise<BusinessToken>;
+  /** Forgets every cached token; requests already running do not refill the cache. */
+  clear(): void;
+}
+
+/** openapi-fetch middleware that authenticate users' own clients. */
+export interface ThredfiMiddleware {
+  /** Sends the partner token to the configured origin. */
+  readonly partner: Middleware;
+  /** Sends one business's token, only to that business's paths. */
+  business(businessId: string): Middleware;
+}
+
+/** The backend client returned by {@link createThredfiClient}. */
+export interface ThredfiClient {
+  /** Client sending the partner Bearer token. */
+  readonly partner: ThredfiApiClient;
+  /** Client sending the token of `businessId`, only to `/v1/platform/businesses/{businessId}/…`. */
+  business(businessId: string): ThredfiApiClient;
+  readonly tokens: ThredfiTokens;
+  readonly middleware: ThredfiMiddleware;
+}
+
+/** What a `getToken` callback returns: a business token minted by the partner's backend. */
+export type BusinessTokenGrant = Pick<BusinessTokenResponse, "access_token" | "expires_in">;
+
+/** Options of {@link createBusinessClient}. */
+export interface BusinessClientOptions {
+  /** The business the token is scoped to. */
+  businessId: string;
+  /** Fetches a fresh business token, typically from the partner's backend. */
+  getToken: () => Promise<BusinessTokenGrant> | BusinessTokenGrant;
+  /** Defaults to `production`; ignored when `baseUrl` is set. */
+  environment?: ThredfiEnvironment;
+  /** Overrides `environment`; https, or http for loopback hosts only. */
+  baseUrl?: string;
+  /** Defaults to the global `fetch`. */
+  fetch?: ThredfiFetch;
+  /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
+  refreshMarginSeconds?: number;
+  /** Clock in epoch ms, for tests. Default `Date.now`. */
+  now?: () => number;
+  /** Optional log sink. */
+  logger?: ThredfiLogger;
+}

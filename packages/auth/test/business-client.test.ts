@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
+import { BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
+import { startTestServer, type TestServer } from "./support/test-server.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const PATH = `/v1/platform/businesses/${BUSINESS_ID}/`;
+const START = 1_900_000_000_000;
+
+function browserClient(expiresIn = 3600, delayMs = 0) {
+  const clock = { now: START };
+  const grants: string[] = [];
+  const getToken = async (): Promise<BusinessTokenGrant> => {
+    const access_token = `minted-${grants.length + 1}`;
+    grants.push(access_token);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    return { access_token, expires_in: expiresIn };
+  };
+  const biz = createBusinessClient({
+    businessId: BUSINESS_ID,
+    getToken,
+    baseUrl: server.url,
+    now: () => clock.now,
+  });
+  const get = () =>
+    biz.GET("/v1/platform/businesses/{business_id}/", {
+      params: { path: { business_id: BUSINESS_ID } },
+    });
+  return { biz, clock, grants, get };
+}
+
+describe("createBusinessClient", () => {
+  it("sends the token from getToken to its business's paths", async () => {
+    const { get, grants } = browserClient();
+    const { response } = await get();
+    expect(response.status).toBe(200);
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${grants[0]}`);
+  });
+
+  it("shares one getToken call among concurrent first requests", async () => {
+    const { get, grants } = browserClient(3600, 20);
+    await Promise.all(Array.from({ length: 50 }, get));
+    expect(grants).toHaveLength(1);
+    expect(server.count("GET", PATH)).toBe(50);
+  });
+
+  it("caches the token per its expires_in and asks again at the refresh point", async () => {
+    const { get, grants, clock } = browserClient(600);
+    await get();
+    clock.now = START + 299_999;
+    await get();
+    expect(grants).toHaveLength(1);
+    clock.now = START + 300_000;
+    await get();
+    expect(grants).toHaveLength(2);
+    expect(server.requests[2]?.headers.authorization).toBe("Bearer minted-2");
+  });
+
+  it("calls getToken again once on a 401 and replays the request", async () => {
+    const { biz, grants } = browserClient();
+    server.queue("PATCH", PATH, { status: 401, json: { error: "expired", error_code: "invalid_token" } });
+    const { response } = await biz.PATCH("/v1/platform/businesses/{business_id}/", {
+      params: { path: { business_id: BUSINESS_ID } },
+      body: { legal_name: "New name" },
+    });
+    expect(response.status).toBe(200);
+    expect(grants).toHaveLength(2);
+    const [first, replay] = server.requests;
+    expect(first?.headers.authorization).toBe("Bearer minted-1");
+    expect(replay?.headers.authorization).toBe("Bearer minted-2");
+    expect(JSON.parse(replay?.body ?? "")).toEqual({ legal_name: "New name" });
+  });
+
+  it("returns a second 401 as is", async () => {
+    const { get, grants } = browserClient();
+    server.always("GET", PATH, { status: 401, json: { error: "no", error_code: "invalid_token" } });
+    const { response } = await get();
+    expect(response.status).toBe(401);
+    expect(grants).toHaveLength(2);
+    expect(server.count("GET", PATH)).toBe(2);
+  });
+
+  it("does not cache a failed getToken", async () => {
+    let calls = 0;
+    const biz = createBusinessClient({
+      businessId: BUSINESS_ID,
+      baseUrl: server.url,
+      getToken: async () => {
+        calls++;
+        if (calls === 1) throw new Error("backend unreachable");
+        return { access_token: "second-try", expires_in: 60 };
+      },
+    });
+    const call = () =>
+      biz.GET("/v1/platform/businesses/{business_id}/", {
+        params: { path: { business_id: BUSINESS_ID } },
+      });
+    expect(await rejectionOf(call())).toMatchObject({ code: "token_provider_error" });
+    expect((await call()).response.status).toBe(200);
+    expect(server.requests[0]?.headers.authorization).toBe("Bearer second-try");
+  });
+
+  it("throws business_mismatch for a partner-level path without calling getToken", async () => {
+    const { biz, grants } = browserClient();
+    const error = await rejectionOf(biz.GET("/v1/platform/businesses/"));
+    expect(error).toMatchObject({ code: "business_mismatch" });
+    expect(grants).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
+  });
+});

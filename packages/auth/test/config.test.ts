@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import {
+  createBusinessClient,
+  createThredfiClient,
+  ThredfiAuthError,
+  type ThredfiClientOptions,
+} from "../src/index.js";
+import { API_KEY, BUSINESS_ID, PARTNER_ID } from "./support/fixtures.js";
+
+const valid: ThredfiClientOptions = { partnerId: PARTNER_ID, apiKey: API_KEY };
+
+function configError(run: () => unknown): ThredfiAuthError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ThredfiAuthError);
+    expect(error).toMatchObject({ code: "invalid_config", status: undefined });
+    return error as ThredfiAuthError;
+  }
+  throw new Error("expected invalid_config");
+}
+
+describe("createThredfiClient options", () => {
+  it.each([
+    ["partnerId", { partnerId: "partner-1" }],
+    ["partnerId", { partnerId: `${PARTNER_ID}0` }],
+    ["partnerId", { partnerId: undefined }],
+    ["apiKey", { apiKey: "" }],
+    ["apiKey", { apiKey: 42 }],
+    ["environment", { environment: "staging" }],
+    ["baseUrl", { baseUrl: "http://api.thredfi.com" }],
+    ["baseUrl", { baseUrl: "http://10.0.0.1:8080" }],
+    ["baseUrl", { baseUrl: "ftp://api.thredfi.com" }],
+    ["baseUrl", { baseUrl: "not a url" }],
+    ["baseUrl", { baseUrl: "https://user:pass@api.thredfi.com" }],
+    ["baseUrl", { baseUrl: "https://api.thredfi.com/?x=1" }],
+    ["fetch", { fetch: "fetch" }],
+    ["refreshMarginSeconds", { refreshMarginSeconds: -1 }],
+    ["refreshMarginSeconds", { refreshMarginSeconds: Number.NaN }],
+    ["timeoutMs", { timeoutMs: 0 }],
+    ["timeoutMs", { timeoutMs: Number.POSITIVE_INFINITY }],
+    ["maxBusinessTokens", { maxBusinessTokens: 0 }],
+    ["maxBusinessTokens", { maxBusinessTokens: 1.5 }],
+    ["now", { now: 1 }],
+    ["logger", { logger: "console" }],
+  ])("rejects a bad %s, naming it", (option, override) => {
+    const error = configError(() => createThredfiClient({ ...valid, ...override } as never));
+    expect(error.message).toContain(option);
+  });
+
+  it("rejects missing options", () => {
+    configError(() => createThredfiClient(undefined as never));
+  });
+
+  it("never echoes the API key or the baseUrl it rejects", () => {
+    const error = configError(() =>
+      createThredfiClient({ ...valid, baseUrl: `http://example.com/${API_KEY}` }),
+    );
+    expect(error.message).not.toContain(API_KEY);
+    expect(error.message).not.toContain("example.com");
+  });
+
+  it.each([
+    "https://api.thredfi.com",
+    "https://sandbox.thredfi.com/",
+    "http://localhost:4010",
+    "http://127.0.0.1:4010",
+    "http://127.8.9.10",
+    "http://[::1]:4010",
+  ])("accepts the baseUrl %s", (baseUrl) => {
+    expect(() => createThredfiClient({ ...valid, baseUrl })).not.toThrow();
+  });
+
+  it("accepts the docs' example id, which is not an RFC 4122 variant", () => {
+    expect(() =>
+      createThredfiClient({ ...valid, partnerId: "a1b2c3d4-5678-90ab-cdef-1234567890ab" }),
+    ).not.toThrow();
+  });
+
+  it("rejects a bad businessId in business(), tokens.business() and middleware.business()", async () => {
+    const thredfi = createThredfiClient(valid);
+    expect(configError(() => thredfi.business("nope")).message).toContain("businessId");
+    configError(() => thredfi.middleware.business("nope"));
+    await expect(thredfi.tokens.business("nope")).rejects.toMatchObject({ code: "invalid_config" });
+  });
+});
+
+describe("createBusinessClient options", () => {
+  const getToken = async () => ({ access_token: "t", expires_in: 60 });
+
+  it.each([
+    ["businessId", { businessId: "b-1", getToken }],
+    ["getToken", { businessId: BUSINESS_ID, getToken: "token" }],
+    ["baseUrl", { businessId: BUSINESS_ID, getToken, baseUrl: "http://example.com" }],
+  ])("rejects a bad %s, naming it", (option, options) => {
+    expect(configError(() => createBusinessClient(options as never)).message).toContain(option);
+  });
+
+  it("defaults to production and accepts sandbox", () => {
+    expect(() => createBusinessClient({ businessId: BUSINESS_ID, getToken })).not.toThrow();
+    expect(() =>
+      createBusinessClient({ businessId: BUSINESS_ID, getToken, environment: "sandbox" }),
+    ).not.toThrow();
+  });
+});

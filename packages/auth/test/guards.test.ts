@@ -1,0 +1,140 @@
+import type { paths } from "@thredfi/types";
+import createClient from "openapi-fetch";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BUSINESS_ID, clientFor, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
+import { startTestServer, type TestServer } from "./support/test-server.js";
+
+let server: TestServer;
+let elsewhere: TestServer;
+beforeAll(async () => {
+  [server, elsewhere] = await Promise.all([startTestServer(), startTestServer()]);
+});
+afterAll(() => Promise.all([server.close(), elsewhere.close()]));
+beforeEach(() => {
+  server.reset();
+  elsewhere.reset();
+});
+
+const LIST = "/v1/platform/businesses/";
+const ONE = "/v1/platform/businesses/{business_id}/";
+const ownPath = `/v1/platform/businesses/${BUSINESS_ID}/`;
+
+describe("origin guard", () => {
+  it("sends no Authorization to a per-request baseUrl on another origin", async () => {
+    const thredfi = clientFor(server);
+    const { response } = await thredfi.partner.GET(LIST, { baseUrl: elsewhere.url });
+    expect(response.status).toBe(200);
+    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("treats another port of the same host as another origin", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.business(BUSINESS_ID).GET(ONE, {
+      baseUrl: elsewhere.url,
+      params: { path: { business_id: BUSINESS_ID } },
+    });
+    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("authorises a per-request baseUrl on the configured origin", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.partner.GET(LIST, { baseUrl: `${server.url}/` });
+    const apiCall = server.requests.find((r) => r.path === LIST);
+    expect(apiCall?.headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it("keeps the partner middleware's token off other origins", async () => {
+    const thredfi = clientFor(server);
+    const own = createClient<paths>({ baseUrl: elsewhere.url });
+    own.use(thredfi.middleware.partner);
+    await own.GET(LIST);
+    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("business scope guard", () => {
+  it("sends the business token to its own business's paths", async () => {
+    const thredfi = clientFor(server);
+    const { response } = await thredfi.business(BUSINESS_ID).GET(ONE, {
+      params: { path: { business_id: BUSINESS_ID } },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it.each([
+    ["another business's path", `/v1/platform/businesses/${OTHER_BUSINESS_ID}/`],
+    ["a partner-level path", LIST],
+    ["the business-token endpoint", `/v1/platform/${BUSINESS_ID}/oauth2/token/`],
+    ["the partner-token endpoint", "/v1/platform/oauth2/token/"],
+    ["an id that only starts with its id", `/v1/platform/businesses/${BUSINESS_ID}0/`],
+    ["a dot segment escaping its id", `/v1/platform/businesses/${BUSINESS_ID}/../${OTHER_BUSINESS_ID}/`],
+  ])("throws business_mismatch before sending for %s", async (_, path) => {
+    const thredfi = clientFor(server);
+    const client = thredfi.business(BUSINESS_ID);
+    const error = await rejectionOf(client.GET(path as typeof LIST));
+    expect(error).toMatchObject({ code: "business_mismatch" });
+    expect((error as Error).message).toContain(BUSINESS_ID);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("accepts its path without a trailing slash and with a query", async () => {
+    const thredfi = clientFor(server);
+    const client = thredfi.business(BUSINESS_ID);
+    for (const path of [
+      `/v1/platform/businesses/${BUSINESS_ID}`,
+      `/v1/platform/businesses/${BUSINESS_ID}?expand=all`,
+      `/v1/platform/businesses/${BUSINESS_ID}/invoices/`,
+    ]) {
+      const { response } = await client.GET(path as typeof LIST);
+      expect(response.status).toBe(200);
+    }
+    const apiCalls = server.requests.filter((r) => r.method === "GET");
+    expect(apiCalls).toHaveLength(3);
+    expect(apiCalls.every((r) => r.headers.authorization?.startsWith("Bearer business-"))).toBe(true);
+  });
+
+  it("matches the id as spelled when the client was made, and shares the token across spellings", async () => {
+    const thredfi = clientFor(server);
+    const upper = BUSINESS_ID.toUpperCase();
+    const { response } = await thredfi.business(upper).GET(ONE, {
+      params: { path: { business_id: upper } },
+    });
+    expect(response.status).toBe(200);
+    await thredfi.business(BUSINESS_ID).GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
+    expect(server.count("POST", `/v1/platform/${BUSINESS_ID}/oauth2/token/`)).toBe(1);
+    const error = await rejectionOf(
+      thredfi.business(BUSINESS_ID).GET(ONE, { params: { path: { business_id: upper } } }),
+    );
+    expect(error).toMatchObject({ code: "business_mismatch" });
+  });
+
+  it("never sends the partner token from a business client", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.business(BUSINESS_ID).GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
+    const apiCall = server.requests.find((r) => r.path === ownPath);
+    const partnerToken = server.issuedTokens[0];
+    expect(apiCall?.headers.authorization).not.toContain(partnerToken);
+  });
+
+  it("lets the partner client call business paths with the partner token", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.partner.GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
+    const apiCall = server.requests.find((r) => r.path === ownPath);
+    expect(apiCall?.headers.authorization).toBe(`Bearer ${server.issuedTokens[0]}`);
+  });
+
+  it("applies to the business middleware on a user's own client", async () => {
+    const thredfi = clientFor(server);
+    const own = createClient<paths>({ baseUrl: server.url });
+    own.use(thredfi.middleware.business(BUSINESS_ID));
+    await own.GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
+    const apiCall = server.requests.find((r) => r.path === ownPath);
+    expect(apiCall?.headers.authorization).toMatch(/^Bearer business-/);
+    const error = await rejectionOf(own.GET(LIST));
+    expect(error).toMatchObject({ code: "business_mismatch" });
+    expect(server.count("GET", LIST)).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { answersHttp, isRunning, waitUntilGone } from "./processes.js";
+
+const waitingParent = fixture("start-mock-and-wait.mjs");
+const returningParent = fixture("start-mock-and-return.cjs");
+
+describe("a mock dies with the process that started it", () => {
+  it.each(["SIGKILL", "SIGTERM", "SIGINT"] as const)(
+    "when that process gets %s",
+    async (signal) => {
+      const parent = spawn(process.execPath, [waitingParent], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const mock = await reportedMock(parent);
+      expect(isRunning(mock.pid)).toBe(true);
+
+      parent.kill(signal);
+
+      expect(await waitUntilGone(mock.pid)).toBe(true);
+      expect(await answersHttp(mock.url)).toBe(false);
+    },
+  );
+
+  it("when that process ends without closing it (CommonJS build)", async () => {
+    const parent = spawn(process.execPath, [returningParent], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const mock = await reportedMock(parent);
+    const [exitCode] = await once(parent, "exit");
+    expect(exitCode).toBe(0);
+    expect(await waitUntilGone(mock.pid)).toBe(true);
+  });
+});
+
+function fixture(name: string): string {
+  return fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
+}
+
+async function reportedMock(parent: ChildProcess): Promise<{ pid: number; url: string }> {
+  let text = "";
+  for await (const chunk of parent.stdout ?? []) {
+    text += String(chunk);
+    if (text.includes("\n")) break;
+  }
+  return JSON.parse(text) as { pid: number; url: string };
+}

@@ -1,0 +1,227 @@
+import { readdir, readFile } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import { isMap, parseDocument } from "yaml";
+import { unreachableComponents } from "./component-refs.js";
+import { extractEmbeddedDocument } from "./docs-page.js";
+import { type FileChange, readFileIfPresent } from "./file-changes.js";
+import { isFragmentFile } from "./load-fragments.js";
+import {
+  isHttpMethod,
+  isRecord,
+  listOperations,
+  type OpenApiDocument,
+  type OperationRef,
+  operationLabel,
+} from "./openapi-document.js";
+import { parseYaml } from "./parse-yaml.js";
+import { hasExternalRefs, resolveExternalRefs } from "./resolve-external-refs.js";
+import { SpecError } from "./spec-error.js";
+import { validateOpenApi } from "./validate-openapi.js";
+import { toYamlText } from "./yaml-text.js";
+
+/** What to import and where the fragments live. */
+export interface ImportOptions {
+  /** A docs page (`*.md`), an OpenAPI document (`*.yaml`, `*.json`), or `-` for stdin. */
+  input: string;
+  /** Directory that a relative `input` is relative to. */
+  cwd: string;
+  fragmentsDir: string;
+  /** The text read from stdin when `input` is `-`. */
+  stdinText?: string;
+  /** Fragment name for a several-operation document read from stdin. */
+  name?: string;
+}
+
+/** The outcome of an import: the fragment written and every file change it needs. */
+export interface ImportPlan {
+  fragmentPath: string;
+  /** `operationId (METHOD /path)` for each imported operation. */
+  operations: string[];
+  /** Files to write or delete; empty when the fragments already hold exactly this input. */
+  changes: FileChange[];
+}
+
+/**
+ * Validates a docs page or OpenAPI document and works out the fragment changes that import it:
+ * `<operationId>.yaml` (or `<input name>.yaml` for several operations) holding the document
+ * verbatim — or, when it has relative `$ref`s into other files, with them resolved into it —
+ * and the removal of the same operations from any other fragment (deleted when left empty).
+ * Writes nothing; bad input throws a {@link SpecError} that says what is wrong.
+ */
+export async function planImport(options: ImportOptions): Promise<ImportPlan> {
+  const source = await readSource(options);
+  const embedded = source.isPage
+    ? extractEmbeddedDocument(source.text, source.label)
+    : { text: source.text };
+  const doc = requireOpenApi3(parseYaml(embedded.text, source.label), source.label);
+  const selfContained = !hasExternalRefs(doc);
+  const resolved = await resolveExternalRefs(doc, source.absolutePath, source.label);
+  const operations = requireOperationIds(resolved, source.label);
+  if ("method" in embedded && embedded.method !== undefined) {
+    const { method, path } = embedded;
+    if (!operations.some((op) => op.method === method && op.path === path)) {
+      throw new SpecError(
+        `${source.label}: the fence names ${method.toUpperCase()} ${path}, which the embedded document does not define`,
+      );
+    }
+  }
+  await validateOpenApi(resolved, source.label);
+
+  const fragmentPath = join(
+    options.fragmentsDir,
+    `${fragmentName(operations, source, options)}.yaml`,
+  );
+  const fragmentText = selfContained ? embedded.text : toYamlText(resolved);
+  const changes: FileChange[] = [];
+  if ((await readFileIfPresent(fragmentPath)) !== fragmentText) {
+    changes.push({ path: fragmentPath, text: fragmentText });
+  }
+  changes.push(...(await removeFromOtherFragments(options.fragmentsDir, fragmentPath, operations)));
+  return {
+    fragmentPath,
+    operations: operations.map((op) => `${op.operation.operationId} (${operationLabel(op)})`),
+    changes,
+  };
+}
+
+interface Source {
+  text: string;
+  label: string;
+  absolutePath: string;
+  isPage: boolean;
+}
+
+async function readSource(options: ImportOptions): Promise<Source> {
+  if (options.input === "-") {
+    const text = options.stdinText ?? "";
+    return {
+      text,
+      label: "stdin",
+      absolutePath: join(options.cwd, "stdin.yaml"),
+      isPage: /^````/m.test(text),
+    };
+  }
+  const absolutePath = resolve(options.cwd, options.input);
+  const text = await readFile(absolutePath, "utf8").catch(() => {
+    throw new SpecError(`Cannot read ${options.input} (looked for ${absolutePath})`);
+  });
+  const isPage = /\.(md|mdx|markdown)$/i.test(absolutePath);
+  return { text, label: basename(absolutePath), absolutePath, isPage };
+}
+
+function requireOpenApi3(parsed: unknown, label: string): OpenApiDocument {
+  if (!isRecord(parsed)) {
+    throw new SpecError(
+      `${label}: not an OpenAPI 3.x document (expected a mapping with \`openapi: 3.x.y\`)`,
+    );
+  }
+  const version = parsed.openapi;
+  if (typeof version !== "string" || !/^3\.\d+\.\d+$/.test(version)) {
+    const found =
+      parsed.swagger !== undefined
+        ? `swagger ${String(parsed.swagger)}`
+        : version === undefined
+          ? "no `openapi` field"
+          : `openapi ${String(version)}`;
+    throw new SpecError(`${label}: not an OpenAPI 3.x document (found ${found})`);
+  }
+  return parsed;
+}
+
+function requireOperationIds(doc: OpenApiDocument, label: string): OperationRef[] {
+  const operations = listOperations(doc);
+  if (operations.length === 0) throw new SpecError(`${label}: the document defines no operation`);
+  const missing = operations.filter(
+    (op) => typeof op.operation.operationId !== "string" || op.operation.operationId === "",
+  );
+  if (missing.length > 0) {
+    throw new SpecError(
+      `${label}: operation without operationId: ${missing.map(operationLabel).join(", ")}`,
+    );
+  }
+  const invalid = operations.filter((op) => !SAFE_NAME.test(String(op.operation.operationId)));
+  if (invalid.length > 0) {
+    const ids = invalid.map((op) => String(op.operation.operationId)).join(", ");
+    throw new SpecError(`${label}: operationId not usable as a file name: ${ids}`);
+  }
+  return operations;
+}
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+function fragmentName(operations: OperationRef[], source: Source, options: ImportOptions): string {
+  const [only, second] = operations;
+  if (only !== undefined && second === undefined) return String(only.operation.operationId);
+  const name =
+    options.name ??
+    (options.input === "-"
+      ? undefined
+      : basename(source.absolutePath, extname(source.absolutePath)));
+  if (name === undefined) {
+    throw new SpecError("stdin holds several operations: name the fragment with --name <name>");
+  }
+  if (!SAFE_NAME.test(name))
+    throw new SpecError(`Fragment name not usable as a file name: ${name}`);
+  return name;
+}
+
+/** Changes that take the imported operations out of every other fragment. */
+async function removeFromOtherFragments(
+  fragmentsDir: string,
+  fragmentPath: string,
+  imported: OperationRef[],
+): Promise<FileChange[]> {
+  const keys = new Set(imported.map((op) => `${op.method} ${op.path}`));
+  const ids = new Set(imported.map((op) => String(op.operation.operationId)));
+  const needles = [...imported.map((op) => op.path), ...ids];
+  const files = (await readdir(fragmentsDir).catch(() => [] as string[]))
+    .filter((file) => isFragmentFile(file) && join(fragmentsDir, file) !== fragmentPath)
+    .sort();
+  const changes: FileChange[] = [];
+  for (const file of files) {
+    const path = join(fragmentsDir, file);
+    const text = await readFile(path, "utf8");
+    if (!needles.some((needle) => text.includes(needle))) continue;
+    const change = withoutOperations(
+      path,
+      text,
+      (op) => keys.has(`${op.method} ${op.path}`) || ids.has(String(op.operation.operationId)),
+    );
+    if (change !== undefined) changes.push(change);
+  }
+  return changes;
+}
+
+/**
+ * The change that removes the matching operations from one fragment (keeping its formatting),
+ * drops components only they used, and deletes the fragment if no operation is left.
+ */
+function withoutOperations(
+  path: string,
+  text: string,
+  matches: (op: OperationRef) => boolean,
+): FileChange | undefined {
+  const yamlDoc = parseDocument(text);
+  const data: unknown = yamlDoc.toJS();
+  if (!isRecord(data)) return undefined;
+  const operations = listOperations(data);
+  const removed = operations.filter(matches);
+  if (removed.length === 0) return undefined;
+  if (removed.length === operations.length) return { path, text: undefined };
+  for (const op of removed) {
+    yamlDoc.deleteIn(["paths", op.path, op.method]);
+    const pathItem = yamlDoc.getIn(["paths", op.path]);
+    const methodsLeft =
+      isMap(pathItem) && pathItem.items.some((pair) => isHttpMethod(String(pair.key)));
+    if (!methodsLeft) yamlDoc.deleteIn(["paths", op.path]);
+  }
+  for (const [section, name] of unreachableComponents(yamlDoc.toJS() as OpenApiDocument)) {
+    yamlDoc.deleteIn(["components", section, name]);
+    const sectionNode = yamlDoc.getIn(["components", section]);
+    if (isMap(sectionNode) && sectionNode.items.length === 0)
+      yamlDoc.deleteIn(["components", section]);
+  }
+  const components = yamlDoc.get("components");
+  if (isMap(components) && components.items.length === 0) yamlDoc.delete("components");
+  return { path, text: yamlDoc.toString() };
+}

@@ -1,0 +1,15 @@
+import { parse } from "yaml";
+import { SpecError } from "./spec-error.js";
+
+/**
+ * Parses YAML (or JSON) text, turning a syntax error into a {@link SpecError} that names the
+ * source and the line.
+ */
+export function parseYaml(text: string, sourceLabel: string): unknown {
+  try {
+    return parse(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecError(`${sourceLabel}: YAML does not parse: ${reason}`);
+  }
+}

@@ -1,0 +1,31 @@
+import { type Config, createConfig } from "@redocly/openapi-core";
+
+/**
+ * Rules that check an OpenAPI document is correct (structure, references, identities), never its
+ * style: Thredfi's trailing slashes and empty `servers` are upstream facts, not defects.
+ */
+const CORRECTNESS_RULES = {
+  struct: "error",
+  "no-unresolved-refs": "error",
+  "operation-operationId-unique": "error",
+  "operation-parameters-unique": "error",
+  "path-parameters-defined": "error",
+  "path-declaration-must-exist": "error",
+  "no-identical-paths": "error",
+  "spec-components-invalid-map-name": "error",
+} as const;
+
+let correctnessConfig: Promise<Config> | undefined;
+let silentConfig: Promise<Config> | undefined;
+
+/** Redocly configuration that enforces {@link CORRECTNESS_RULES} and nothing else. */
+export function correctnessRedoclyConfig(): Promise<Config> {
+  correctnessConfig ??= createConfig({ rules: CORRECTNESS_RULES });
+  return correctnessConfig;
+}
+
+/** Redocly configuration without rules, for steps that run after validation already passed. */
+export function silentRedoclyConfig(): Promise<Config> {
+  silentConfig ??= createConfig({ rules: {} });
+  return silentConfig;
+}
