@@ -17,6 +17,8 @@ export interface ColdStartScenario {
   expected: { partnerToken: number; businessToken: number };
   /** Token requests counted by the server on each cold run. */
   observed: Array<Pick<RequestCounts, "partnerToken" | "businessToken">>;
+  /** Token requests made by the warm runs, all together: must be 0. */
+  warmTokenRequests: number;
   pass: boolean;
   medianColdMs: number;
   medianWarmMs: number;
@@ -83,6 +85,7 @@ async function measureScenario(
   const observed: ColdStartScenario["observed"] = [];
   const coldMs: number[] = [];
   const warmMs: number[] = [];
+  let warmTokenRequests = 0;
   for (let repetition = 0; repetition < settings.repetitions; repetition++) {
     const thredfi = createBenchThredfiClient({ baseUrl: server.baseUrl });
     await server.reset();
@@ -94,15 +97,20 @@ async function measureScenario(
     start = performance.now();
     await burst(thredfi);
     warmMs.push(elapsedMs(start));
+    const after = await server.counts();
+    warmTokenRequests += after.partnerToken + after.businessToken - partnerToken - businessToken;
   }
-  const pass = observed.every(
-    (counts) =>
-      counts.partnerToken === expected.partnerToken &&
-      counts.businessToken === expected.businessToken,
-  );
+  const pass =
+    warmTokenRequests === 0 &&
+    observed.every(
+      (counts) =>
+        counts.partnerToken === expected.partnerToken &&
+        counts.businessToken === expected.businessToken,
+    );
   return {
     expected,
     observed,
+    warmTokenRequests,
     pass,
     medianColdMs: median(coldMs),
     medianWarmMs: median(warmMs),

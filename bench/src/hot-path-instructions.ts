@@ -22,7 +22,7 @@ export type InstructionResult =
       valgrind: string;
       instructionsPerRequest: Record<InstructionClientName, number>;
       ratioToBare: Record<Exclude<InstructionClientName, "bare">, number>;
-      /** Where the callgrind profiles are kept for `callgrind_annotate`. */
+      /** Where the callgrind profiles are kept for `callgrind_annotate`, from the repository root. */
       profilesDir: string;
     }
   | { measured: false; reason: string };
@@ -68,7 +68,7 @@ export async function runHotPathInstructions(
     valgrind: version.stdout.trim(),
     instructionsPerRequest,
     ratioToBare,
-    profilesDir,
+    profilesDir: "bench/.work/callgrind/",
   };
 }
 

@@ -3,6 +3,7 @@ import {
   bareClient,
   fetchWrapperClient,
   type HotPathRequest,
+  headerlessClient,
 } from "./openapi-fetch-clients.js";
 import { thredfiPartnerClient } from "./thredfi-clients.js";
 
@@ -10,6 +11,7 @@ import { thredfiPartnerClient } from "./thredfi-clients.js";
 export const instructionClientNames = [
   "bare",
   "bare (second client, null comparison)",
+  "bare, no Authorization header (floor)",
   "fetch wrapper setting the header",
   "plain async middleware",
   "thredfi.partner",
@@ -28,6 +30,8 @@ export function createInstructionClient(
     case "bare":
     case "bare (second client, null comparison)":
       return bareClient(target);
+    case "bare, no Authorization header (floor)":
+      return headerlessClient(target);
     case "fetch wrapper setting the header":
       return fetchWrapperClient(target);
     case "plain async middleware":

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
       manyBusinesses: 10_000,
       concurrentBusinesses: 10,
       expectedBound: 1_000,
+      heapGrowthBudgetMb: 2,
     });
   }
   if (selected.has("codegen")) {

@@ -23,6 +23,11 @@ export function bareClient(target: ClientTarget): HotPathRequest {
   );
 }
 
+/** A bare openapi-fetch client sending no `Authorization` at all: the floor of any auth scheme. */
+export function headerlessClient(target: ClientTarget): HotPathRequest {
+  return listBusinesses(createClient<paths>(target));
+}
+
 /** The thinnest dynamic header: a `fetch` wrapper that sets `Authorization` on each request. */
 export function fetchWrapperClient(target: ClientTarget): HotPathRequest {
   const innerFetch = target.fetch ?? globalThis.fetch;

@@ -40,7 +40,7 @@ export function createAuthFetch<K>(
     const replay = request.body ? request.clone() : request;
     const response = await fetch(request, init);
     return response.status === 401
-      ? replayWithFreshToken(fetch, replay, init, tokens, key, token, response, log)
+      ? replayWithFreshToken(fetch, replay, init, tokens, key, token, log)
       : response;
   };
 }
@@ -56,11 +56,9 @@ export async function replayWithFreshToken<K>(
   tokens: TokenStore<K>,
   key: K,
   rejected: CachedToken,
-  response: Response,
   log: Log,
 ): Promise<Response> {
   tokens.invalidate(key, rejected);
-  response.body?.cancel().catch(() => {});
   const fresh = await tokens.get(key);
   log("debug", "401; replaying with a fresh token");
   replay.headers.set("Authorization", fresh.authorization);

@@ -26,7 +26,7 @@ export function createAuthMiddleware<K>(
     async onResponse({ request, response, options }) {
       const [token, replay] = sent.get(request) ?? [];
       if (response.status === 401 && token && replay) {
-        return replayWithFreshToken(options.fetch, replay, undefined, tokens, key, token, response, log);
+        return replayWithFreshToken(options.fetch, replay, undefined, tokens, key, token, log);
       }
     },
   };

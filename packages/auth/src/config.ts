@@ -50,7 +50,7 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     fetch,
     now,
     refreshMarginMs: margin * 1000,
-    log: (level, message) => logger?.[level]?.(`thredfi: ${message}`),
+    log: (level, message) => logger?.[level]?.(message),
   };
 }
 

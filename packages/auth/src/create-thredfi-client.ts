@@ -49,13 +49,13 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
   const partnerGuard = originGuard(originPrefix);
 
   async function fetchBusinessToken(businessId: string): Promise<CachedToken> {
-    log("debug", `fetching business ${businessId} token`);
+    log("debug", `fetching token of business ${businessId}`);
     const partnerToken = await partnerTokens.get(PARTNER);
     try {
       return await requestToken(endpoint, partnerToken.authorization, null, businessId);
     } catch (error) {
       if ((error as ThredfiAuthError).status !== 401) throw error;
-      log("debug", "partner token got 401; refreshing it");
+      log("debug", "partner token refused; fetching a new one");
       partnerTokens.invalidate(PARTNER, partnerToken);
       const { authorization } = await partnerTokens.get(PARTNER);
       return requestToken(endpoint, authorization, null, businessId);
@@ -72,7 +72,8 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
       access_token: token.accessToken,
       // Thredfi only issues Bearer tokens, and that is how the SDK sends them.
       token_type: "Bearer",
-      expires_in: Math.max(0, Math.floor((token.expiresAt - now()) / 1000)),
+      // Never negative: a handed-out token is before its refresh point, hence before expiry.
+      expires_in: Math.floor((token.expiresAt - now()) / 1000),
       expires_at: token.expiresAt,
     };
   }
@@ -88,7 +89,7 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
         return handOut(await partnerTokens.get(PARTNER));
       },
       async business(businessId) {
-        const id = requireId("businessId", businessId);
+        const [id] = businessScope(businessId);
         const token = await businessTokens.get(id);
         return { ...handOut(token), business_id: id, scope: token.scope };
       },

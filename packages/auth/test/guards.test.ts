@@ -28,6 +28,25 @@ describe("origin guard", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("takes a warm token back off a request to another origin", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.partner.GET(LIST);
+    await thredfi.partner.GET(LIST, { baseUrl: elsewhere.url });
+    expect(server.requests.find((r) => r.path === LIST)?.headers.authorization).toMatch(/^Bearer /);
+    expect(elsewhere.requests).toHaveLength(1);
+    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it("leaves a caller's own Authorization header for another origin alone", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.partner.GET(LIST);
+    await thredfi.partner.GET(LIST, {
+      baseUrl: elsewhere.url,
+      headers: { Authorization: "Basic b3RoZXI6c2VydmljZQ==" },
+    });
+    expect(elsewhere.requests[0]?.headers.authorization).toBe("Basic b3RoZXI6c2VydmljZQ==");
+  });
+
   it("treats another port of the same host as another origin", async () => {
     const thredfi = clientFor(server);
     await thredfi.business(BUSINESS_ID).GET(ONE, {
