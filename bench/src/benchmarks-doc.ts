@@ -53,10 +53,12 @@ meaningful where it lies outside the spread of the null comparison.
      the third decimal. Optimized code is what the requests/s comparison measures. The profiles
      stay in \`bench/.work/callgrind/\` for \`callgrind_annotate\`.
    - *b. Requests per second* against a loopback \`node:http\` server running in a child
-     process, ${throughput ? `${throughput.settings.concurrency} requests in flight, ${throughput.settings.rounds} rounds of ${throughput.settings.requestsPerRun.toLocaleString("en-US")} requests per client` : "in rounds"}.
-     Each round runs every client once and reverses the order of the previous round (A-B, then
-     B-A); ratios are taken within a round and the median over rounds is reported with its
-     range. Target: ≥ 0.95× bare.
+     process, ${throughput ? `${throughput.settings.concurrency} requests in flight, ${throughput.settings.rounds} rounds of ${throughput.settings.requestsPerRun.toLocaleString("en-US")} requests per client (after ${throughput.settings.warmupRequests.toLocaleString("en-US")} untimed ones)` : "in rounds"}.
+     Every run happens in a fresh process, so no client inherits another's JIT state or
+     garbage. Each round runs every client once; rounds come in pairs whose second half is the
+     exact reverse of the first (A-B, then B-A), and each pair starts one client further along.
+     Ratios are taken within a round; the median over rounds is reported with its range.
+     Target: ≥ 0.95× bare.
 2. **What users would write instead**, in the same rounds: axios with the usual token-refresh
    interceptor pair (await the cached token on each request, drop it and replay once on 401),
    and openapi-fetch with a naive middleware that awaits a token getter on every request.
@@ -79,7 +81,7 @@ meaningful where it lies outside the spread of the null comparison.
 
 \`\`\`sh
 pnpm bench                                    # everything, a few minutes on 2 cores
-pnpm --filter @thredfi/bench bench -- --only instructions,throughput
+pnpm --filter @thredfi/bench bench --only instructions,throughput
 \`\`\`
 
 Sections: \`instructions\`, \`throughput\`, \`cold-start\`, \`codegen\`, \`memory\`. A partial run prints its

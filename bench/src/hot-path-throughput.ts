@@ -1,18 +1,14 @@
-import { axiosInterceptorClient } from "./axios-client.js";
+import { bundleChild } from "./bundle-child.js";
 import type { LoopbackServer } from "./loopback-server-process.js";
-import {
-  bareClient,
-  type HotPathRequest,
-  naiveTokenMiddlewareClient,
-} from "./openapi-fetch-clients.js";
 import { interleavedOrder, median, type RatioSummary, ratioSummary } from "./stats.js";
-import { thredfiPartnerClient } from "./thredfi-clients.js";
-import { measureThroughput } from "./throughput.js";
+import { type ThroughputClientName, throughputClientNames } from "./throughput-clients.js";
+import { lastJsonLine, runChild } from "./ts-child.js";
 
 /** Settings of the requests/s comparison. */
 export interface ThroughputSettings {
   rounds: number;
   requestsPerRun: number;
+  /** Requests each run makes before it starts timing. */
   warmupRequests: number;
   concurrency: number;
 }
@@ -21,60 +17,47 @@ export interface ThroughputSettings {
 export interface ThroughputResult {
   settings: ThroughputSettings;
   medianRequestsPerSecond: Record<ThroughputClientName, number>;
+  /** Requests/s of every run, by client, in round order. */
+  requestsPerSecondByRound: Record<ThroughputClientName, number[]>;
   ratioToBare: Record<Exclude<ThroughputClientName, "bare">, RatioSummary>;
 }
 
-/** The clients compared, in the order of an even round. */
-export const throughputClientNames = [
-  "bare",
-  "bare (second client, null comparison)",
-  "thredfi.partner",
-  "openapi-fetch + naive token middleware",
-  "axios + token-refresh interceptor",
-] as const;
-
-/** Name of one client in the requests/s comparison. */
-export type ThroughputClientName = (typeof throughputClientNames)[number];
-
 /**
- * Measures requests/s of each client against the loopback server. Every round runs every
- * client once, in an order that reverses each round (A-B, then B-A); ratios are taken within a
- * round and the median over rounds is reported, next to the bare-vs-bare null comparison.
+ * Measures requests/s of each client against the loopback server, which runs in its own
+ * process. Every round runs every client once, each run in a fresh process, in the order
+ * {@link interleavedOrder} gives (A-B, then B-A); ratios are taken within a round and the
+ * median over rounds is reported, next to the bare-vs-bare null comparison.
  */
 export async function runHotPathThroughput(
   server: LoopbackServer,
   settings: ThroughputSettings,
 ): Promise<ThroughputResult> {
-  const target = { baseUrl: server.baseUrl };
-  const clients: Record<ThroughputClientName, HotPathRequest> = {
-    bare: bareClient(target),
-    "bare (second client, null comparison)": bareClient(target),
-    "thredfi.partner": thredfiPartnerClient(target),
-    "openapi-fetch + naive token middleware": naiveTokenMiddlewareClient(target),
-    "axios + token-refresh interceptor": axiosInterceptorClient(server.baseUrl),
-  };
+  const child = await bundleChild("./throughput-run-child.ts");
   const perRound = Object.fromEntries(
     throughputClientNames.map((name) => [name, [] as number[]]),
   ) as Record<ThroughputClientName, number[]>;
 
-  for (const name of throughputClientNames) {
-    await measureThroughput(clients[name], settings.warmupRequests, settings.concurrency);
-  }
   for (let round = 0; round < settings.rounds; round++) {
     for (const name of interleavedOrder(throughputClientNames, round)) {
-      perRound[name].push(
-        await measureThroughput(clients[name], settings.requestsPerRun, settings.concurrency),
-      );
+      const { stdout } = await runChild([
+        process.execPath,
+        child,
+        name,
+        server.baseUrl,
+        String(settings.warmupRequests),
+        String(settings.requestsPerRun),
+        String(settings.concurrency),
+      ]);
+      perRound[name].push(lastJsonLine<{ requestsPerSecond: number }>(stdout).requestsPerSecond);
     }
   }
 
   const ratioToBare = {} as ThroughputResult["ratioToBare"];
   for (const name of throughputClientNames) {
-    if (name === "bare") continue;
-    ratioToBare[name] = ratioSummary(perRound[name], perRound.bare);
+    if (name !== "bare") ratioToBare[name] = ratioSummary(perRound[name], perRound.bare);
   }
   const medianRequestsPerSecond = Object.fromEntries(
     throughputClientNames.map((name) => [name, median(perRound[name])]),
   ) as Record<ThroughputClientName, number>;
-  return { settings, medianRequestsPerSecond, ratioToBare };
+  return { settings, medianRequestsPerSecond, requestsPerSecondByRound: perRound, ratioToBare };
 }

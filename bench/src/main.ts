@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         partial.throughput = await runHotPathThroughput(server, {
           rounds: 6,
           requestsPerRun: 10_000,
-          warmupRequests: 2_000,
+          warmupRequests: 1_000,
           concurrency: 8,
         });
       }

@@ -13,7 +13,7 @@ const collectGarbage = (globalThis as { gc?: () => void }).gc;
 if (collectGarbage === undefined) throw new Error("run with --expose-gc");
 const sandbox = "https://sandbox.thredfi.com";
 
-const baselineHeapBytes = settledHeapBytes();
+const baselineHeapBytes = await settledHeapBytes();
 const few = await callAcross(fewBusinesses);
 const many = await callAcross(manyBusinesses);
 process.stdout.write(`${JSON.stringify({ baselineHeapBytes, few, many })}\n`);
@@ -34,7 +34,7 @@ async function callAcross(businesses: number) {
     await Promise.all(batch);
   }
   const businessTokenRequests = answering.counts.businessToken;
-  const heapBytes = settledHeapBytes();
+  const heapBytes = await settledHeapBytes();
   return {
     businesses,
     calls: answering.counts.api,
@@ -75,7 +75,16 @@ async function getBusiness(
   if (!response.ok) throw new Error(`business call failed with ${response.status}`);
 }
 
-function settledHeapBytes(): number {
-  for (let i = 0; i < 3; i++) collectGarbage?.();
+/**
+ * Collects garbage until the heap settles. Between collections the event loop turns, so that
+ * finalizers (undici and AbortSignal use them to drop per-request listeners) run and what they
+ * released is collected too; without the turns, thousands of finished requests look retained.
+ */
+async function settledHeapBytes(): Promise<number> {
+  for (let i = 0; i < 4; i++) {
+    collectGarbage?.();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  collectGarbage?.();
   return process.memoryUsage().heapUsed;
 }

@@ -8,11 +8,14 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * The order in which round `round` runs `names`: forwards on even rounds, backwards on odd ones,
- * so every pair runs A-B as often as B-A and drift on a noisy machine cancels out.
+ * The order in which round `round` runs `names`. Rounds come in pairs, the second the exact
+ * reverse of the first, so every two clients run A-B as often as B-A; each pair also starts one
+ * place further along, so no client always runs first or last.
  */
 export function interleavedOrder<T>(names: readonly T[], round: number): T[] {
-  return round % 2 === 0 ? [...names] : [...names].reverse();
+  const shift = Math.floor(round / 2) % names.length;
+  const rotated = [...names.slice(shift), ...names.slice(0, shift)];
+  return round % 2 === 0 ? rotated : rotated.reverse();
 }
 
 /** A ratio measured once per round: its median and range over the rounds. */

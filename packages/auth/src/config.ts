@@ -38,7 +38,10 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     environment === "production" || environment === "sandbox",
     'environment must be "production" or "sandbox"',
   );
-  check(typeof fetch === "function" && typeof now === "function", "fetch and now must be functions");
+  check(
+    typeof fetch === "function" && typeof now === "function",
+    "fetch and now must be functions",
+  );
   check(isFiniteAtLeast(margin, 0), "refreshMarginSeconds must be >= 0");
   check(!logger || typeof logger === "object", "logger must be an object");
   const url = parseBaseUrl(

@@ -1,7 +1,7 @@
 import type { paths } from "@thredfi/types";
 import openapiFetch from "openapi-fetch";
+import { createAuthFetch } from "./auth-fetch.js";
 import type { Log } from "./config.js";
-import { type BakedHeaders, createAuthFetch } from "./auth-fetch.js";
 import type { RequestGuard } from "./scope-guard.js";
 import type { TokenStore } from "./token-cache.js";
 import type { ThredfiApiClient, ThredfiFetch } from "./types.js";
@@ -20,10 +20,5 @@ export function createApiClient<K>(
   key: K,
   log: Log,
 ): ThredfiApiClient {
-  const headers: BakedHeaders = {};
-  return createClient<paths>({
-    baseUrl,
-    headers,
-    fetch: createAuthFetch(fetch, guard, tokens, key, log, headers),
-  });
+  return createClient<paths>({ baseUrl, fetch: createAuthFetch(fetch, guard, tokens, key, log) });
 }

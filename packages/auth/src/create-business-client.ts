@@ -1,6 +1,6 @@
 import { check, requireId, resolveConnection } from "./config.js";
-import { ThredfiAuthError } from "./errors.js";
 import { createApiClient } from "./create-api-client.js";
+import { ThredfiAuthError } from "./errors.js";
 import { businessGuard } from "./scope-guard.js";
 import { type CachedToken, createTokenStore, readTokenGrant } from "./token-cache.js";
 import type { BusinessClientOptions, ThredfiApiClient } from "./types.js";
@@ -19,7 +19,7 @@ import type { BusinessClientOptions, ThredfiApiClient } from "./types.js";
  */
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient {
   const { baseUrl, originPrefix, fetch, log, now, refreshMarginMs } = resolveConnection(options);
-  const businessId = requireId("businessId", options.businessId);
+  requireId("businessId", options.businessId);
   const { getToken } = options;
   check(typeof getToken === "function", "getToken must be a function");
 

@@ -1,7 +1,7 @@
 import { createAuthMiddleware } from "./auth-middleware.js";
 import { check, isFiniteAtLeast, requireId, resolveConnection } from "./config.js";
-import type { ThredfiAuthError } from "./errors.js";
 import { createApiClient } from "./create-api-client.js";
+import type { ThredfiAuthError } from "./errors.js";
 import { basicAuthorization, requestToken, type TokenEndpoint } from "./request-token.js";
 import { businessGuard, originGuard } from "./scope-guard.js";
 import { type CachedToken, createTokenStore } from "./token-cache.js";
@@ -34,22 +34,19 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
   const form = `grant_type=client_credentials&client_id=${partnerId}`;
 
   const partnerTokens = createTokenStore(
-    () => {
-      log("debug", "fetching partner token");
-      return requestToken(endpoint, basic, form);
-    },
+    () => logged("the partner", () => requestToken(endpoint, basic, form)),
     1,
     now,
   );
   const businessTokens = createTokenStore(
-    fetchBusinessToken,
+    (businessId: string) =>
+      logged(`business ${businessId}'s`, () => fetchBusinessToken(businessId)),
     maxBusinessTokens,
     now,
   );
   const partnerGuard = originGuard(originPrefix);
 
   async function fetchBusinessToken(businessId: string): Promise<CachedToken> {
-    log("debug", `fetching token of business ${businessId}`);
     const partnerToken = await partnerTokens.get(PARTNER);
     try {
       return await requestToken(endpoint, partnerToken.authorization, null, businessId);
@@ -60,6 +57,14 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
       const { authorization } = await partnerTokens.get(PARTNER);
       return requestToken(endpoint, authorization, null, businessId);
     }
+  }
+
+  function logged(whose: string, request: () => Promise<CachedToken>): Promise<CachedToken> {
+    log("debug", `fetching ${whose} token`);
+    return request().catch((error: ThredfiAuthError) => {
+      log("warn", `fetching ${whose} token failed: ${error.code}`);
+      throw error;
+    });
   }
 
   function businessScope(businessId: string) {

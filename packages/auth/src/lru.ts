@@ -11,13 +11,15 @@ export function createLru<K, V>(capacity: number): Lru<K, V> {
       const value = entries.get(key);
       if (value !== undefined && key !== newest) {
         entries.delete(key);
-        entries.set((newest = key), value);
+        entries.set(key, value);
+        newest = key;
       }
       return value;
     },
     set(key, value) {
       entries.delete(key);
-      entries.set((newest = key), value);
+      entries.set(key, value);
+      newest = key;
       if (entries.size > capacity) entries.delete(entries.keys().next().value as K);
       return entries;
     },

@@ -34,14 +34,17 @@ export async function requestToken(
   let body: unknown;
   try {
     response = await fetch(
-      new Request(`${endpoint.baseUrl}/v1/platform/${businessId ? `${businessId}/` : ""}oauth2/token/`, {
-        method: "POST",
-        headers: form
-          ? { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" }
-          : { Authorization: authorization },
-        body: form,
-        signal,
-      }),
+      new Request(
+        `${endpoint.baseUrl}/v1/platform/${businessId ? `${businessId}/` : ""}oauth2/token/`,
+        {
+          method: "POST",
+          headers: form
+            ? { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" }
+            : { Authorization: authorization },
+          body: form,
+          signal,
+        },
+      ),
     );
     body = await response.text();
   } catch (cause) {
@@ -57,11 +60,7 @@ export async function requestToken(
   const token = readTokenGrant(body, endpoint.now(), endpoint.refreshMarginMs);
   const named = (body as { business_id?: unknown } | null)?.business_id;
   if (!token || (businessId && named !== undefined && String(named).toLowerCase() !== businessId)) {
-    throw new ThredfiAuthError(
-      "invalid_token_response",
-      "no usable access_token, expires_in or business_id",
-      status,
-    );
+    throw new ThredfiAuthError("invalid_token_response", "unusable token response", status);
   }
   return token;
 }
@@ -73,7 +72,11 @@ export function basicAuthorization(user: string, password: string): string {
 
 // OAuth2 error bodies carry a code in `error`; Thredfi bodies a code in `error_code` and a
 // sentence in `error`. A sentence in `error` without `error_code` is not taken for a code.
-function errorFromBody(status: number, body: unknown, secrets: readonly string[]): ThredfiAuthError {
+function errorFromBody(
+  status: number,
+  body: unknown,
+  secrets: readonly string[],
+): ThredfiAuthError {
   const { error, error_code, error_description } = (body ?? {}) as Record<string, unknown>;
   const code =
     typeof error_code === "string"
@@ -84,7 +87,7 @@ function errorFromBody(status: number, body: unknown, secrets: readonly string[]
   const description = code === error ? error_description : error;
   return new ThredfiAuthError(
     redact(code, secrets),
-    redact(typeof description === "string" ? description : `HTTP ${status} from token endpoint`, secrets),
+    redact(typeof description === "string" ? description : `HTTP ${status}`, secrets),
     status,
   );
 }

@@ -30,7 +30,7 @@ export function businessGuard(
     if (url.startsWith(scope) && "/?#".includes(url[scope.length] ?? "/")) return true;
     throw new ThredfiAuthError(
       "business_mismatch",
-      `token only valid under /v1/platform/businesses/${businessId}/`,
+      `URL outside /v1/platform/businesses/${businessId}`,
     );
   };
 }

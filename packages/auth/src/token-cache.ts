@@ -83,12 +83,13 @@ export function createTokenStore<K>(
       let request = running.get(key);
       if (!request) {
         const startedIn = generation;
+        // Cached before the request leaves `running`, so no caller in between starts another.
         request = requestToken(key)
-          .finally(() => running.delete(key))
           .then((fresh) => {
             if (startedIn === generation) tokens.set(key, fresh);
             return fresh;
-          });
+          })
+          .finally(() => running.delete(key));
         running.set(key, request);
       }
       return request;

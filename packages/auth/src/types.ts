@@ -67,7 +67,7 @@ export interface ThredfiTokens {
   clear(): void;
 }
 
-/** openapi-fetch middleware that authenticate users' own clients. */
+/** openapi-fetch middleware that authenticates clients you create yourself. */
 export interface ThredfiMiddleware {
   /** Sends the partner token to the configured origin. */
   readonly partner: Middleware;
@@ -81,7 +81,9 @@ export interface ThredfiClient {
   readonly partner: ThredfiApiClient;
   /** Client sending the token of `businessId`, only to `/v1/platform/businesses/{businessId}/…`. */
   business(businessId: string): ThredfiApiClient;
+  /** The cached tokens themselves, e.g. to hand a business token to a frontend. */
   readonly tokens: ThredfiTokens;
+  /** Middleware that authenticates openapi-fetch clients you create yourself. */
   readonly middleware: ThredfiMiddleware;
 }
 

@@ -64,7 +64,10 @@ describe("createBusinessClient", () => {
 
   it("calls getToken again once on a 401 and replays the request", async () => {
     const { biz, grants } = browserClient();
-    server.queue("PATCH", PATH, { status: 401, json: { error: "expired", error_code: "invalid_token" } });
+    server.queue("PATCH", PATH, {
+      status: 401,
+      json: { error: "expired", error_code: "invalid_token" },
+    });
     const { response } = await biz.PATCH("/v1/platform/businesses/{business_id}/", {
       params: { path: { business_id: BUSINESS_ID } },
       body: { legal_name: "New name" },

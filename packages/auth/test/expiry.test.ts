@@ -11,7 +11,9 @@ beforeEach(() => server.reset());
 
 const START = 1_800_000_000_000;
 
-function clockedClient(options: { refreshMarginSeconds?: number; maxBusinessTokens?: number } = {}) {
+function clockedClient(
+  options: { refreshMarginSeconds?: number; maxBusinessTokens?: number } = {},
+) {
   const clock = { now: START };
   const thredfi = clientFor(server, { now: () => clock.now, ...options });
   return { clock, thredfi };

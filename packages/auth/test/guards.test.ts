@@ -37,6 +37,13 @@ describe("origin guard", () => {
     expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
   });
 
+  it("sends no token when a per-request fetch bypasses the SDK", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.partner.GET(LIST);
+    await thredfi.partner.GET(LIST, { baseUrl: elsewhere.url, fetch: (request) => fetch(request) });
+    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
   it("leaves a caller's own Authorization header for another origin alone", async () => {
     const thredfi = clientFor(server);
     await thredfi.partner.GET(LIST);
@@ -89,7 +96,10 @@ describe("business scope guard", () => {
     ["the business-token endpoint", `/v1/platform/${BUSINESS_ID}/oauth2/token/`],
     ["the partner-token endpoint", "/v1/platform/oauth2/token/"],
     ["an id that only starts with its id", `/v1/platform/businesses/${BUSINESS_ID}0/`],
-    ["a dot segment escaping its id", `/v1/platform/businesses/${BUSINESS_ID}/../${OTHER_BUSINESS_ID}/`],
+    [
+      "a dot segment escaping its id",
+      `/v1/platform/businesses/${BUSINESS_ID}/../${OTHER_BUSINESS_ID}/`,
+    ],
   ])("throws business_mismatch before sending for %s", async (_, path) => {
     const thredfi = clientFor(server);
     const client = thredfi.business(BUSINESS_ID);
@@ -112,7 +122,9 @@ describe("business scope guard", () => {
     }
     const apiCalls = server.requests.filter((r) => r.method === "GET");
     expect(apiCalls).toHaveLength(3);
-    expect(apiCalls.every((r) => r.headers.authorization?.startsWith("Bearer business-"))).toBe(true);
+    expect(apiCalls.every((r) => r.headers.authorization?.startsWith("Bearer business-"))).toBe(
+      true,
+    );
   });
 
   it("matches the id as spelled when the client was made, and shares the token across spellings", async () => {
@@ -122,7 +134,9 @@ describe("business scope guard", () => {
       params: { path: { business_id: upper } },
     });
     expect(response.status).toBe(200);
-    await thredfi.business(BUSINESS_ID).GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
+    await thredfi
+      .business(BUSINESS_ID)
+      .GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
     expect(server.count("POST", `/v1/platform/${BUSINESS_ID}/oauth2/token/`)).toBe(1);
     const error = await rejectionOf(
       thredfi.business(BUSINESS_ID).GET(ONE, { params: { path: { business_id: upper } } }),
@@ -132,7 +146,9 @@ describe("business scope guard", () => {
 
   it("never sends the partner token from a business client", async () => {
     const thredfi = clientFor(server);
-    await thredfi.business(BUSINESS_ID).GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
+    await thredfi
+      .business(BUSINESS_ID)
+      .GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
     const apiCall = server.requests.find((r) => r.path === ownPath);
     const partnerToken = server.issuedTokens[0];
     expect(apiCall?.headers.authorization).not.toContain(partnerToken);

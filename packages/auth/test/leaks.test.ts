@@ -75,7 +75,11 @@ describe("secrets never leak", () => {
     });
     await capture(thredfi.tokens.business(BUSINESS_ID));
     server.queue("POST", BUSINESS_TOKEN_PATH, {
-      json: { access_token: "leaky-business-token", expires_in: 60, business_id: OTHER_BUSINESS_ID },
+      json: {
+        access_token: "leaky-business-token",
+        expires_in: 60,
+        business_id: OTHER_BUSINESS_ID,
+      },
     });
     await capture(thredfi.tokens.business(BUSINESS_ID));
     server.queue("POST", BUSINESS_TOKEN_PATH, {
@@ -115,7 +119,13 @@ describe("secrets never leak", () => {
     expect(errors.every((e) => e instanceof ThredfiAuthError)).toBe(true);
     expect(logger.lines.length).toBeGreaterThan(5);
     expect(errors[0]).toMatchObject({ description: "bad key [redacted] [redacted]" });
-    const secrets = [API_KEY, BASIC, ...server.issuedTokens, "leaky-business-token", "leaky\nbusiness"];
+    const secrets = [
+      API_KEY,
+      BASIC,
+      ...server.issuedTokens,
+      "leaky-business-token",
+      "leaky\nbusiness",
+    ];
     expect(server.issuedTokens.length).toBeGreaterThanOrEqual(3);
     for (const output of outputs) {
       for (const secret of secrets) expect(output).not.toContain(secret);

@@ -1,5 +1,5 @@
-import createClient from "openapi-fetch";
 import type { paths } from "@thredfi/types";
+import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BUSINESS_ID, clientFor, recordingLogger } from "./support/fixtures.js";
 import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";

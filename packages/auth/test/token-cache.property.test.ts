@@ -69,7 +69,8 @@ describe("token cache properties", () => {
               store.get(step.key).then(
                 (token) => {
                   // Checked when handed out: the clock may have moved while it was in flight.
-                  if (now >= token.refreshAt) violations.push(`handed out ${token.accessToken} late`);
+                  if (now >= token.refreshAt)
+                    violations.push(`handed out ${token.accessToken} late`);
                   if (token.expiresAt <= startedAt.now) violations.push("handed out an old token");
                   if (!abandonedTokens.has(token)) handedOut.set(step.key, token);
                 },
@@ -130,7 +131,9 @@ describe("token cache properties", () => {
           );
           const lifetime = expiresIn * 1000;
           expect(token?.expiresAt).toBe(receivedAt + lifetime);
-          expect(token?.refreshAt).toBe(receivedAt + lifetime - Math.min(marginSeconds * 1000, lifetime / 2));
+          expect(token?.refreshAt).toBe(
+            receivedAt + lifetime - Math.min(marginSeconds * 1000, lifetime / 2),
+          );
           expect(token && token.refreshAt - receivedAt).toBeGreaterThanOrEqual(lifetime / 2);
         },
       ),

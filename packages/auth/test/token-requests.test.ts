@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  API_KEY,
-  BUSINESS_ID,
-  clientFor,
-  PARTNER_ID,
-  rejectionOf,
-} from "./support/fixtures.js";
+import { API_KEY, BUSINESS_ID, clientFor, PARTNER_ID, rejectionOf } from "./support/fixtures.js";
 import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer;
@@ -79,7 +73,9 @@ describe("business token request", () => {
   });
 
   it("accepts a response without business_id (older API versions)", async () => {
-    server.queue("POST", BUSINESS_TOKEN_PATH, { json: { access_token: "old-style", expires_in: 60 } });
+    server.queue("POST", BUSINESS_TOKEN_PATH, {
+      json: { access_token: "old-style", expires_in: 60 },
+    });
     const token = await clientFor(server).tokens.business(BUSINESS_ID);
     expect(token).toMatchObject({ access_token: "old-style", business_id: BUSINESS_ID });
     expect(token.scope).toBeUndefined();
@@ -87,7 +83,11 @@ describe("business token request", () => {
 
   it("rejects a token whose business_id is another business", async () => {
     server.queue("POST", BUSINESS_TOKEN_PATH, {
-      json: { access_token: "x", expires_in: 60, business_id: "99999999-2222-3333-4444-555555555555" },
+      json: {
+        access_token: "x",
+        expires_in: 60,
+        business_id: "99999999-2222-3333-4444-555555555555",
+      },
     });
     const error = await rejectionOf(clientFor(server).tokens.business(BUSINESS_ID));
     expect(error).toMatchObject({ code: "invalid_token_response" });
@@ -108,7 +108,9 @@ describe("API requests", () => {
     await thredfi.business(BUSINESS_ID).GET("/v1/platform/businesses/{business_id}/", {
       params: { path: { business_id: BUSINESS_ID } },
     });
-    const apiCall = server.requests.find((r) => r.path === `/v1/platform/businesses/${BUSINESS_ID}/`);
+    const apiCall = server.requests.find(
+      (r) => r.path === `/v1/platform/businesses/${BUSINESS_ID}/`,
+    );
     expect(apiCall?.headers.authorization).toBe(`Bearer ${server.issuedTokens[1]}`);
   });
 });

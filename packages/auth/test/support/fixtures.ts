@@ -1,5 +1,5 @@
-import { createThredfiClient } from "../../src/index.js";
 import type { ThredfiClientOptions } from "../../src/index.js";
+import { createThredfiClient } from "../../src/index.js";
 import type { TestServer } from "./test-server.js";
 
 /** The partner id of the Thredfi docs' own examples (not an RFC 4122 variant). */
@@ -15,14 +15,23 @@ export function businessId(n: number): string {
 }
 
 /** Log lines of a client, for leak checks and assertions. */
-export function recordingLogger(): { lines: string[]; debug(m: string): void; warn(m: string): void } {
+export function recordingLogger(): {
+  lines: string[];
+  debug(m: string): void;
+  warn(m: string): void;
+} {
   const lines: string[] = [];
   return { lines, debug: (m) => lines.push(`debug ${m}`), warn: (m) => lines.push(`warn ${m}`) };
 }
 
 /** A partner client pointed at the test server. */
 export function clientFor(server: TestServer, options: Partial<ThredfiClientOptions> = {}) {
-  return createThredfiClient({ partnerId: PARTNER_ID, apiKey: API_KEY, baseUrl: server.url, ...options });
+  return createThredfiClient({
+    partnerId: PARTNER_ID,
+    apiKey: API_KEY,
+    baseUrl: server.url,
+    ...options,
+  });
 }
 
 /** Catches what `promise` rejects with; fails when it resolves. */

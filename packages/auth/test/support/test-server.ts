@@ -106,7 +106,9 @@ export async function startTestServer(): Promise<TestServer> {
     });
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve));
+  await new Promise<void>((resolve) =>
+    server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve),
+  );
   const { port } = server.address() as AddressInfo;
 
   return {
