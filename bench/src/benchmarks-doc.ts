@@ -58,7 +58,9 @@ meaningful where it lies outside the spread of the null comparison.
      garbage. Each round runs every client once; rounds come in pairs whose second half is the
      exact reverse of the first (A-B, then B-A), and each pair starts one client further along.
      Ratios are taken within a round; the median over rounds is reported with its range.
-     Target: ≥ 0.95× bare.
+     Target: ≥ 0.95× bare. Next to requests per wall-clock second stands requests per
+     CPU-second of the client process: waiting for a core on a busy machine costs no CPU time,
+     so that ratio stays steadier when neighbours load the machine.
 2. **What users would write instead**, in the same rounds: axios with the usual token-refresh
    interceptor pair (await the cached token on each request, drop it and replay once on 401),
    and openapi-fetch with a naive middleware that awaits a token getter on every request.

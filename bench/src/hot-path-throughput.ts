@@ -1,6 +1,7 @@
 import { bundleChild } from "./bundle-child.js";
 import type { LoopbackServer } from "./loopback-server-process.js";
 import { interleavedOrder, median, type RatioSummary, ratioSummary } from "./stats.js";
+import type { Throughput } from "./throughput.js";
 import { type ThroughputClientName, throughputClientNames } from "./throughput-clients.js";
 import { lastJsonLine, runChild } from "./ts-child.js";
 
@@ -20,6 +21,10 @@ export interface ThroughputResult {
   /** Requests/s of every run, by client, in round order. */
   requestsPerSecondByRound: Record<ThroughputClientName, number[]>;
   ratioToBare: Record<Exclude<ThroughputClientName, "bare">, RatioSummary>;
+  /** The same comparison in requests per CPU-second of the client process. */
+  medianRequestsPerCpuSecond: Record<ThroughputClientName, number>;
+  requestsPerCpuSecondByRound: Record<ThroughputClientName, number[]>;
+  cpuRatioToBare: Record<Exclude<ThroughputClientName, "bare">, RatioSummary>;
 }
 
 /**
@@ -33,9 +38,8 @@ export async function runHotPathThroughput(
   settings: ThroughputSettings,
 ): Promise<ThroughputResult> {
   const child = await bundleChild("./throughput-run-child.ts");
-  const perRound = Object.fromEntries(
-    throughputClientNames.map((name) => [name, [] as number[]]),
-  ) as Record<ThroughputClientName, number[]>;
+  const perRound = emptySeries();
+  const cpuPerRound = emptySeries();
 
   for (let round = 0; round < settings.rounds; round++) {
     for (const name of interleavedOrder(throughputClientNames, round)) {
@@ -48,16 +52,39 @@ export async function runHotPathThroughput(
         String(settings.requestsPerRun),
         String(settings.concurrency),
       ]);
-      perRound[name].push(lastJsonLine<{ requestsPerSecond: number }>(stdout).requestsPerSecond);
+      const run = lastJsonLine<Throughput>(stdout);
+      perRound[name].push(run.requestsPerSecond);
+      cpuPerRound[name].push(run.requestsPerCpuSecond);
     }
   }
 
-  const ratioToBare = {} as ThroughputResult["ratioToBare"];
-  for (const name of throughputClientNames) {
-    if (name !== "bare") ratioToBare[name] = ratioSummary(perRound[name], perRound.bare);
-  }
-  const medianRequestsPerSecond = Object.fromEntries(
-    throughputClientNames.map((name) => [name, median(perRound[name])]),
+  return {
+    settings,
+    medianRequestsPerSecond: medians(perRound),
+    requestsPerSecondByRound: perRound,
+    ratioToBare: ratiosToBare(perRound),
+    medianRequestsPerCpuSecond: medians(cpuPerRound),
+    requestsPerCpuSecondByRound: cpuPerRound,
+    cpuRatioToBare: ratiosToBare(cpuPerRound),
+  };
+}
+
+type Series = Record<ThroughputClientName, number[]>;
+
+function emptySeries(): Series {
+  return Object.fromEntries(throughputClientNames.map((name) => [name, [] as number[]])) as Series;
+}
+
+function medians(series: Series): Record<ThroughputClientName, number> {
+  return Object.fromEntries(
+    throughputClientNames.map((name) => [name, median(series[name])]),
   ) as Record<ThroughputClientName, number>;
-  return { settings, medianRequestsPerSecond, requestsPerSecondByRound: perRound, ratioToBare };
+}
+
+function ratiosToBare(series: Series): ThroughputResult["ratioToBare"] {
+  const ratios = {} as ThroughputResult["ratioToBare"];
+  for (const name of throughputClientNames) {
+    if (name !== "bare") ratios[name] = ratioSummary(series[name], series.bare);
+  }
+  return ratios;
 }

@@ -8,7 +8,7 @@ import {
 // Child-process entry: one requests/s run of one client in a fresh process, so no run inherits
 // another client's JIT state or garbage. Run with:
 // <client name> <base URL> <warm-up requests> <measured requests> <concurrency>.
-// Prints the requests/s of the measured requests.
+// Prints the throughput of the measured requests.
 
 const [name, baseUrl, warmup, count, concurrency] = process.argv.slice(2);
 if (!throughputClientNames.includes(name as ThroughputClientName) || baseUrl === undefined) {
@@ -16,5 +16,5 @@ if (!throughputClientNames.includes(name as ThroughputClientName) || baseUrl ===
 }
 const request = createThroughputClient(name as ThroughputClientName, baseUrl);
 await measureThroughput(request, Number(warmup), Number(concurrency));
-const requestsPerSecond = await measureThroughput(request, Number(count), Number(concurrency));
-process.stdout.write(`${JSON.stringify({ requestsPerSecond })}\n`);
+const throughput = await measureThroughput(request, Number(count), Number(concurrency));
+process.stdout.write(`${JSON.stringify(throughput)}\n`);
