@@ -43,7 +43,14 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     "fetch and now must be functions",
   );
   check(isFiniteAtLeast(margin, 0), "refreshMarginSeconds must be >= 0");
-  check(!logger || typeof logger === "object", "logger must be an object");
+  check(
+    !logger ||
+      (typeof logger === "object" &&
+        [logger.debug, logger.warn].every(
+          (method) => method == null || typeof method === "function",
+        )),
+    "logger must be an object of functions",
+  );
   const url = parseBaseUrl(
     options.baseUrl ?? `https://${environment === "sandbox" ? "sandbox" : "api"}.thredfi.com`,
   );

@@ -1,5 +1,5 @@
 import { createAuthMiddleware } from "./auth-middleware.js";
-import { check, isFiniteAtLeast, requireId, resolveConnection } from "./config.js";
+import { check, requireId, resolveConnection } from "./config.js";
 import { createApiClient } from "./create-api-client.js";
 import type { ThredfiAuthError } from "./errors.js";
 import { basicAuthorization, requestToken, type TokenEndpoint } from "./request-token.js";
@@ -24,7 +24,11 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
   const partnerId = requireId("partnerId", options.partnerId);
   const { apiKey, timeoutMs = 30_000, maxBusinessTokens = 1000 } = options;
   check(typeof apiKey === "string" && apiKey, "apiKey must be non-empty");
-  check(isFiniteAtLeast(timeoutMs, 1), "timeoutMs must be >= 1");
+  // AbortSignal.timeout takes whole milliseconds that fit a 32-bit timer.
+  check(
+    Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs < 2 ** 31,
+    "timeoutMs must be an integer from 1 to 2^31-1",
+  );
   check(
     Number.isInteger(maxBusinessTokens) && maxBusinessTokens >= 1,
     "maxBusinessTokens must be an integer >= 1",

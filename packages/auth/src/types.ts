@@ -30,7 +30,7 @@ export interface ThredfiClientOptions {
   fetch?: ThredfiFetch;
   /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
   refreshMarginSeconds?: number;
-  /** Timeout of each token request. Default 30000. */
+  /** Timeout of each token request in whole milliseconds, at most 2^31-1. Default 30000. */
   timeoutMs?: number;
   /** How many business tokens to keep (least recently used go first). Default 1000. */
   maxBusinessTokens?: number;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
-import { BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
+import { BUSINESS_ID, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer;
@@ -109,11 +109,33 @@ describe("createBusinessClient", () => {
     expect(server.requests[0]?.headers.authorization).toBe("Bearer second-try");
   });
 
-  it("throws business_mismatch for a partner-level path without calling getToken", async () => {
+  it.each([
+    ["a partner-level path", "/v1/platform/businesses/"],
+    ["another business's path", `/v1/platform/businesses/${OTHER_BUSINESS_ID}/`],
+    ["its business-token endpoint", `/v1/platform/${BUSINESS_ID}/oauth2/token/`],
+  ])("throws business_mismatch for %s without calling getToken", async (_, path) => {
     const { biz, grants } = browserClient();
-    const error = await rejectionOf(biz.GET("/v1/platform/businesses/"));
+    const error = await rejectionOf(biz.GET(path as "/v1/platform/businesses/"));
     expect(error).toMatchObject({ code: "business_mismatch" });
     expect(grants).toHaveLength(0);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("sends no token to a per-request baseUrl on another origin", async () => {
+    const elsewhere = await startTestServer();
+    try {
+      const { biz, grants } = browserClient();
+      const { response } = await biz.GET("/v1/platform/businesses/{business_id}/", {
+        baseUrl: elsewhere.url,
+        params: { path: { business_id: BUSINESS_ID } },
+      });
+      expect(response.status).toBe(200);
+      expect(elsewhere.requests).toHaveLength(1);
+      expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+      expect(grants).toHaveLength(0);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
   });
 });

@@ -108,4 +108,21 @@ describe("clear()", () => {
     expect((await thredfi.tokens.partner()).access_token).toBe(lateToken);
     expect(server.count("POST", PARTNER_TOKEN_PATH)).toBe(2);
   });
+
+  it("keeps a business-token request started before clear() out of the cache", async () => {
+    const thredfi = clientFor(server);
+    await thredfi.tokens.partner();
+    server.queue("POST", businessTokenPath(BUSINESS_ID), {
+      delayMs: 50,
+      json: { access_token: "business-before-clear", expires_in: 3600, business_id: BUSINESS_ID },
+    });
+    const early = thredfi.tokens.business(BUSINESS_ID);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    thredfi.tokens.clear();
+    expect((await early).access_token).toBe("business-before-clear");
+    const late = (await thredfi.tokens.business(BUSINESS_ID)).access_token;
+    expect(late).not.toBe("business-before-clear");
+    expect((await thredfi.tokens.business(BUSINESS_ID)).access_token).toBe(late);
+    expect(server.count("POST", businessTokenPath(BUSINESS_ID))).toBe(2);
+  });
 });

@@ -39,10 +39,14 @@ describe("createThredfiClient options", () => {
     ["refreshMarginSeconds", { refreshMarginSeconds: Number.NaN }],
     ["timeoutMs", { timeoutMs: 0 }],
     ["timeoutMs", { timeoutMs: Number.POSITIVE_INFINITY }],
+    ["timeoutMs", { timeoutMs: 1.5 }],
+    ["timeoutMs", { timeoutMs: 2 ** 31 }],
     ["maxBusinessTokens", { maxBusinessTokens: 0 }],
     ["maxBusinessTokens", { maxBusinessTokens: 1.5 }],
     ["now", { now: 1 }],
     ["logger", { logger: "console" }],
+    ["logger", { logger: { debug: "console.debug" } }],
+    ["logger", { logger: { warn: 0 } }],
   ])("rejects a bad %s, naming it", (option, override) => {
     const error = configError(() => createThredfiClient({ ...valid, ...override } as never));
     expect(error.message).toContain(option);
@@ -92,8 +96,18 @@ describe("createBusinessClient options", () => {
     ["businessId", { businessId: "b-1", getToken }],
     ["getToken", { businessId: BUSINESS_ID, getToken: "token" }],
     ["baseUrl", { businessId: BUSINESS_ID, getToken, baseUrl: "http://example.com" }],
+    ["baseUrl", { businessId: BUSINESS_ID, getToken, baseUrl: "http://192.168.1.10:4010" }],
+    ["environment", { businessId: BUSINESS_ID, getToken, environment: "staging" }],
+    ["fetch", { businessId: BUSINESS_ID, getToken, fetch: {} }],
+    ["now", { businessId: BUSINESS_ID, getToken, now: "now" }],
+    ["refreshMarginSeconds", { businessId: BUSINESS_ID, getToken, refreshMarginSeconds: -1 }],
+    ["logger", { businessId: BUSINESS_ID, getToken, logger: { warn: "console.warn" } }],
   ])("rejects a bad %s, naming it", (option, options) => {
     expect(configError(() => createBusinessClient(options as never)).message).toContain(option);
+  });
+
+  it("rejects missing options", () => {
+    configError(() => createBusinessClient(undefined as never));
   });
 
   it("defaults to production and accepts sandbox", () => {

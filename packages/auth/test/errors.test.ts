@@ -67,6 +67,11 @@ describe("token endpoint errors", () => {
     expect(error.cause).toBeDefined();
   });
 
+  it("waits as long as the longest timeoutMs a timer can hold", async () => {
+    const token = await clientFor(server, { timeoutMs: 2 ** 31 - 1 }).tokens.partner();
+    expect(token.access_token).toBe(server.issuedTokens[0]);
+  });
+
   it("reports network_error when nothing answers", async () => {
     const closed = clientFor({ url: "http://127.0.0.1:9" } as TestServer);
     const error = await rejectionOf(closed.tokens.partner());

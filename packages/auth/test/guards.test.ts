@@ -24,6 +24,7 @@ describe("origin guard", () => {
     const thredfi = clientFor(server);
     const { response } = await thredfi.partner.GET(LIST, { baseUrl: elsewhere.url });
     expect(response.status).toBe(200);
+    expect(elsewhere.requests).toHaveLength(1);
     expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
     expect(server.requests).toHaveLength(0);
   });
@@ -41,6 +42,7 @@ describe("origin guard", () => {
     const thredfi = clientFor(server);
     await thredfi.partner.GET(LIST);
     await thredfi.partner.GET(LIST, { baseUrl: elsewhere.url, fetch: (request) => fetch(request) });
+    expect(elsewhere.requests).toHaveLength(1);
     expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
   });
 
@@ -60,6 +62,7 @@ describe("origin guard", () => {
       baseUrl: elsewhere.url,
       params: { path: { business_id: BUSINESS_ID } },
     });
+    expect(elsewhere.requests).toHaveLength(1);
     expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
     expect(server.requests).toHaveLength(0);
   });
@@ -76,6 +79,7 @@ describe("origin guard", () => {
     const own = createClient<paths>({ baseUrl: elsewhere.url });
     own.use(thredfi.middleware.partner);
     await own.GET(LIST);
+    expect(elsewhere.requests).toHaveLength(1);
     expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
     expect(server.requests).toHaveLength(0);
   });
@@ -150,8 +154,9 @@ describe("business scope guard", () => {
       .business(BUSINESS_ID)
       .GET(ONE, { params: { path: { business_id: BUSINESS_ID } } });
     const apiCall = server.requests.find((r) => r.path === ownPath);
-    const partnerToken = server.issuedTokens[0];
-    expect(apiCall?.headers.authorization).not.toContain(partnerToken);
+    const [partnerToken, businessToken] = server.issuedTokens;
+    expect(partnerToken).toMatch(/^partner-token-/);
+    expect(apiCall?.headers.authorization).toBe(`Bearer ${businessToken}`);
   });
 
   it("lets the partner client call business paths with the partner token", async () => {

@@ -107,6 +107,16 @@ describe("secrets never leak", () => {
       },
     });
     await capture(browser.GET(ONE, own));
+    const garbageToken = createBusinessClient({
+      businessId: BUSINESS_ID,
+      baseUrl: server.url,
+      logger,
+      getToken: async () => ({ access_token: businessToken, expires_in: "soon" }) as never,
+    });
+    await capture(garbageToken.GET(ONE, own));
+    // Options holding the key where an id or a URL belongs.
+    await capture((async () => clientFor(server, { partnerId: API_KEY }))());
+    await capture((async () => clientFor(server, { baseUrl: `http://example.com/${API_KEY}` }))());
 
     render(thredfi);
     render(thredfi.partner);
@@ -115,8 +125,23 @@ describe("secrets never leak", () => {
     render(browser);
     outputs.push(...logger.lines);
 
-    expect(errors.length).toBeGreaterThanOrEqual(12);
+    // Every capture above failed, each with a ThredfiAuthError.
+    expect(errors).toHaveLength(15);
     expect(errors.every((e) => e instanceof ThredfiAuthError)).toBe(true);
+    expect(new Set(errors.map((e) => (e as ThredfiAuthError).code))).toEqual(
+      new Set([
+        "invalid_client",
+        "[redacted]",
+        "http_error",
+        "invalid_token_response",
+        "timeout",
+        "permission_denied",
+        "business_mismatch",
+        "network_error",
+        "token_provider_error",
+        "invalid_config",
+      ]),
+    );
     expect(logger.lines.length).toBeGreaterThan(5);
     expect(errors[0]).toMatchObject({ description: "bad key [redacted] [redacted]" });
     const secrets = [

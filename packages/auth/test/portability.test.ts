@@ -13,7 +13,8 @@ describe("runtime portability (Node, Deno, Bun, browsers)", () => {
   });
 
   it.each([
-    ["node: imports", /from\s+["']node:/],
+    // Static, side-effect and dynamic imports alike.
+    ["node: imports", /["'`]node:/],
     ["bare Node built-in imports", /from\s+["'](fs|http|https|crypto|buffer|util|url|net)["']/],
     ["Buffer", /\bBuffer\b/],
     ["process", /\bprocess\./],

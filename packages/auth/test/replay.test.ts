@@ -1,7 +1,7 @@
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BUSINESS_ID, clientFor, recordingLogger } from "./support/fixtures.js";
+import { BUSINESS_ID, businessId, clientFor, recordingLogger } from "./support/fixtures.js";
 import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer;
@@ -108,6 +108,38 @@ describe("401 from an API call", () => {
     expect(replay?.headers.authorization).toBe(`Bearer ${server.issuedTokens[1]}`);
     expect(JSON.parse(replay?.body ?? "")).toEqual(newBusiness);
   });
+
+  it("replays a form body intact through the middleware", async () => {
+    const thredfi = clientFor(server);
+    const own = createClient<paths>({ baseUrl: server.url });
+    own.use(thredfi.middleware.partner);
+    server.queue("POST", LIST, UNAUTHORIZED);
+    const form = { external_id: "ext 3&=", legal_name: "Ünïcode AG" };
+    const { response } = await own.POST(LIST, {
+      // biome-ignore lint/suspicious/noExplicitAny: the spec only declares a JSON body here
+      body: form as any,
+      bodySerializer: (body) => new URLSearchParams(body as unknown as Record<string, string>),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(response.status).toBe(200);
+    const [first, replay] = server.requests.filter((r) => r.path === LIST);
+    expect(replay?.body).toBe(first?.body);
+    expect(Object.fromEntries(new URLSearchParams(replay?.body))).toEqual(form);
+    expect(replay?.headers["content-type"]).toContain("application/x-www-form-urlencoded");
+    expect(replay?.headers.authorization).toBe(`Bearer ${server.issuedTokens[1]}`);
+  });
+
+  it("returns a second 401 through the middleware as is", async () => {
+    const thredfi = clientFor(server);
+    const own = createClient<paths>({ baseUrl: server.url });
+    own.use(thredfi.middleware.partner);
+    server.always("GET", LIST, UNAUTHORIZED);
+    const { error, response } = await own.GET(LIST);
+    expect(response.status).toBe(401);
+    expect(error).toEqual(UNAUTHORIZED.json);
+    expect(server.count("GET", LIST)).toBe(2);
+    expect(server.count("POST", PARTNER_TOKEN_PATH)).toBe(2);
+  });
 });
 
 describe("401 from the business-token endpoint", () => {
@@ -121,6 +153,23 @@ describe("401 from the business-token endpoint", () => {
     const [first, second] = server.requests.filter((r) => r.path === BUSINESS_TOKEN_PATH);
     expect(first?.headers.authorization).toBe(`Bearer ${server.issuedTokens[0]}`);
     expect(second?.headers.authorization).toBe(`Bearer ${server.issuedTokens[1]}`);
+  });
+
+  it("refreshes the partner token once for many businesses refused at the same time", async () => {
+    const thredfi = clientFor(server);
+    const stale = `Bearer ${(await thredfi.tokens.partner()).access_token}`;
+    const ids = Array.from({ length: 10 }, (_, n) => businessId(n));
+    for (const id of ids) {
+      server.always("POST", `/v1/platform/${id}/oauth2/token/`, (request) =>
+        request.headers.authorization === stale
+          ? { ...UNAUTHORIZED, delayMs: 5 * Number(id.slice(-1)) }
+          : { json: { access_token: `business-${id}`, expires_in: 3600, business_id: id } },
+      );
+    }
+    const tokens = await Promise.all(ids.map((id) => thredfi.tokens.business(id)));
+    expect(tokens.map((token) => token.business_id)).toEqual(ids);
+    expect(server.count("POST", PARTNER_TOKEN_PATH)).toBe(2);
+    for (const id of ids) expect(server.count("POST", `/v1/platform/${id}/oauth2/token/`)).toBe(2);
   });
 
   it("fails with the second 401 instead of retrying again", async () => {

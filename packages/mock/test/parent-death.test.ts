@@ -15,12 +15,16 @@ describe("a mock dies with the process that started it", () => {
         stdio: ["ignore", "pipe", "inherit"],
       });
       const mock = await reportedMock(parent);
-      expect(isRunning(mock.pid)).toBe(true);
+      try {
+        expect(isRunning(mock.pid)).toBe(true);
 
-      parent.kill(signal);
+        parent.kill(signal);
 
-      expect(await waitUntilGone(mock.pid)).toBe(true);
-      expect(await answersHttp(mock.url)).toBe(false);
+        expect(await waitUntilGone(mock.pid)).toBe(true);
+        expect(await answersHttp(mock.url)).toBe(false);
+      } finally {
+        killIfRunning(mock.pid);
+      }
     },
   );
 
@@ -29,11 +33,20 @@ describe("a mock dies with the process that started it", () => {
       stdio: ["ignore", "pipe", "inherit"],
     });
     const mock = await reportedMock(parent);
-    const [exitCode] = await once(parent, "exit");
-    expect(exitCode).toBe(0);
-    expect(await waitUntilGone(mock.pid)).toBe(true);
+    try {
+      const [exitCode] = await once(parent, "exit");
+      expect(exitCode).toBe(0);
+      expect(await waitUntilGone(mock.pid)).toBe(true);
+    } finally {
+      killIfRunning(mock.pid);
+    }
   });
 });
+
+// A failing run must not leave its Prism behind either.
+function killIfRunning(pid: number): void {
+  if (isRunning(pid)) process.kill(pid, "SIGKILL");
+}
 
 function fixture(name: string): string {
   return fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
