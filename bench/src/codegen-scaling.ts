@@ -12,18 +12,26 @@ export interface CodegenSize {
   operations: number;
   /** `generate()` itself: bundle, validate, generate types, write. */
   generateMs: number;
+  /** CPU time of `generate()` (all threads of the process), which neighbours do not inflate. */
+  generateCpuMs: number;
   /** The whole generate process, start-up included, as `pnpm generate` would feel. */
   processMs: number;
   /** `tsc --noEmit` of a consumer file that imports the generated types. */
   typecheckMs: number;
   generateMsPerOperation: number;
+  generateCpuMsPerOperation: number;
 }
 
 /** Timings per size, and the growth from 1,000 to 5,000 operations. */
 export interface CodegenResult {
   sizes: CodegenSize[];
-  /** generateMs(5,000) / generateMs(1,000); linear growth gives 5, the target is ≤ 6. */
+  /**
+   * generateCpuMs(5,000) / generateCpuMs(1,000); linear growth gives 5, the target is ≤ 6. CPU
+   * time is judged because wall time on a shared machine mostly measures the neighbours.
+   */
   growth5000Over1000: number | undefined;
+  /** The same growth in wall-clock time. */
+  wallGrowth5000Over1000: number | undefined;
   typecheckGrowth5000Over1000: number | undefined;
   pass: boolean;
 }
@@ -42,10 +50,11 @@ export async function runCodegenScaling(sizes: readonly number[]): Promise<Codeg
 
   const at = (operations: number) => results.find((size) => size.operations === operations);
   const [small, large] = [at(1000), at(5000)];
-  const growth = small && large ? large.generateMs / small.generateMs : undefined;
+  const growth = small && large ? large.generateCpuMs / small.generateCpuMs : undefined;
   return {
     sizes: results,
     growth5000Over1000: growth,
+    wallGrowth5000Over1000: small && large ? large.generateMs / small.generateMs : undefined,
     typecheckGrowth5000Over1000: small && large ? large.typecheckMs / small.typecheckMs : undefined,
     pass: growth !== undefined && growth <= 6,
   };
@@ -59,7 +68,9 @@ async function measureSize(operations: number): Promise<CodegenSize> {
   let start = performance.now();
   const { stdout } = await runChild(tsChildArgv("./codegen-child.ts", [root]));
   const processMs = elapsedMs(start);
-  const generated = lastJsonLine<{ generateMs: number; operations: number }>(stdout);
+  const generated = lastJsonLine<{ generateMs: number; generateCpuMs: number; operations: number }>(
+    stdout,
+  );
   if (generated.operations !== operations) {
     throw new Error(`pipeline produced ${generated.operations} operations, expected ${operations}`);
   }
@@ -74,8 +85,10 @@ async function measureSize(operations: number): Promise<CodegenSize> {
   return {
     operations,
     generateMs: generated.generateMs,
+    generateCpuMs: generated.generateCpuMs,
     processMs,
     typecheckMs,
     generateMsPerOperation: generated.generateMs / operations,
+    generateCpuMsPerOperation: generated.generateCpuMs / operations,
   };
 }

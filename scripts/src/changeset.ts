@@ -11,8 +11,9 @@ export interface ChangesetFile {
 }
 
 /**
- * A changeset (`.changeset/<name>.md`) for a spec change: the bump for {@link SPEC_PACKAGES}
- * and the operations added, removed and changed. Undefined when nothing changed.
+ * A changeset (`.changeset/<name>.md`) for a spec change: the bump for {@link SPEC_PACKAGES},
+ * the operations added, removed and changed, and the components whose named types were added
+ * or removed. Undefined when nothing changed.
  */
 export function renderChangeset(
   diff: SpecDiff,
@@ -24,11 +25,22 @@ export function renderChangeset(
   const lines = [`Update to Thredfi's spec from ${source}.`, ""];
   for (const operation of diff.added) lines.push(`- Added \`${operation}\``);
   for (const operation of diff.removed) lines.push(`- Removed \`${operation}\``);
+  for (const component of diff.addedComponents) lines.push(`- Added type for \`${component}\``);
+  for (const component of diff.removedComponents) {
+    lines.push(`- Removed type for \`${component}\``);
+  }
   for (const change of diff.changed) {
     lines.push(`- Changed \`${change.operation}\` (${change.bump}):`);
     for (const detail of change.details) lines.push(`  - ${detail.text} (${detail.bump})`);
   }
-  if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
+  const listed = [
+    diff.added,
+    diff.removed,
+    diff.changed,
+    diff.addedComponents,
+    diff.removedComponents,
+  ];
+  if (listed.every((list) => list.length === 0)) {
     lines.push("- No operation changed: documentation outside operations only.");
   }
   const digest = createHash("sha256").update(newBundleText).digest("hex").slice(0, 8);

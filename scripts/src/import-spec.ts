@@ -53,7 +53,11 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
   const embedded = source.isPage
     ? extractEmbeddedDocument(source.text, source.label)
     : { text: source.text };
-  const doc = requireOpenApi3(parseYaml(embedded.text, source.label), source.label);
+  const parsed =
+    options.input === "-" && !source.isPage
+      ? parseStdinDocument(embedded.text)
+      : parseYaml(embedded.text, source.label);
+  const doc = requireOpenApi3(parsed, source.label);
   const selfContained = !hasExternalRefs(doc);
   const resolved = await resolveExternalRefs(doc, source.absolutePath, source.label);
   const operations = requireOperationIds(resolved, source.label);
@@ -94,6 +98,9 @@ interface Source {
 async function readSource(options: ImportOptions): Promise<Source> {
   if (options.input === "-") {
     const text = options.stdinText ?? "";
+    if (text.trim() === "") {
+      throw new SpecError("stdin is empty: pipe a docs page or an OpenAPI document into it");
+    }
     return {
       text,
       label: "stdin",
@@ -107,6 +114,27 @@ async function readSource(options: ImportOptions): Promise<Source> {
   });
   const isPage = /\.(md|mdx|markdown)$/i.test(absolutePath);
   return { text, label: basename(absolutePath), absolutePath, isPage };
+}
+
+/**
+ * Parses stdin that holds no docs-page fence. Text that is not an OpenAPI (or Swagger) mapping
+ * either may be a page whose fence is missing, so the message names both possibilities.
+ */
+function parseStdinDocument(text: string): unknown {
+  const neither = (reason: string) =>
+    new SpecError(
+      `stdin: no fence found (a docs page embeds its OpenAPI document in a fence of four backticks opened as \`yaml METHOD PATH\`), and not an OpenAPI document either: ${reason}`,
+    );
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text, "stdin");
+  } catch (error) {
+    throw neither(error instanceof Error ? error.message.replace(/^stdin: /, "") : String(error));
+  }
+  if (!isRecord(parsed) || (parsed.openapi === undefined && parsed.swagger === undefined)) {
+    throw neither("no `openapi` field");
+  }
+  return parsed;
 }
 
 function requireOpenApi3(parsed: unknown, label: string): OpenApiDocument {

@@ -25,6 +25,12 @@ export interface SpecDiff {
   added: string[];
   removed: string[];
   changed: ChangedOperation[];
+  /**
+   * Components that gained or lost the named type `@thredfi/types` exports for them
+   * (`schemas.Business` → `Business`, `parameters.BusinessId` → `ParameterBusinessId`).
+   */
+  addedComponents: string[];
+  removedComponents: string[];
   /** Undefined when the specs are equal. */
   bump: Bump | undefined;
 }
@@ -34,8 +40,10 @@ export interface SpecDiff {
  *
  * - major: an operation, request parameter, response or response field removed; a field or
  *   parameter retyped; a new required request field or parameter; an optional request field
- *   made required or a required response field made optional.
- * - minor: a new operation, response, optional request field or parameter, or response field.
+ *   made required or a required response field made optional; a component removed or renamed
+ *   (its named type disappears from `@thredfi/types`).
+ * - minor: a new operation, response, optional request field or parameter, response field, or
+ *   component.
  * - patch: anything else, e.g. descriptions, summaries and examples.
  *
  * `$ref`s are followed into components, so a change to a shared schema shows up in every
@@ -66,9 +74,13 @@ export function diffSpecs(before: OpenApiDocument, after: OpenApiDocument): Spec
       });
     }
   }
+  const beforeComponents = exportedComponents(before);
+  const afterComponents = exportedComponents(after);
+  const addedComponents = afterComponents.filter((name) => !beforeComponents.includes(name));
+  const removedComponents = beforeComponents.filter((name) => !afterComponents.includes(name));
   const bumps: Bump[] = [
-    ...(removed.length > 0 ? (["major"] as const) : []),
-    ...(added.length > 0 ? (["minor"] as const) : []),
+    ...(removed.length + removedComponents.length > 0 ? (["major"] as const) : []),
+    ...(added.length + addedComponents.length > 0 ? (["minor"] as const) : []),
     ...changed.map((change) => change.bump),
     ...(deepEqual(before, after) ? [] : (["patch"] as const)),
   ];
@@ -76,8 +88,32 @@ export function diffSpecs(before: OpenApiDocument, after: OpenApiDocument): Spec
     added: added.sort(compareCodeUnits),
     removed: removed.sort(compareCodeUnits),
     changed: changed.sort((a, b) => compareCodeUnits(a.operation, b.operation)),
+    addedComponents,
+    removedComponents,
     bump: bumps.length > 0 ? highest(bumps) : undefined,
   };
+}
+
+/** Sections of `components` whose entries openapi-typescript exports as named root types. */
+const EXPORTED_SECTIONS = [
+  "schemas",
+  "responses",
+  "parameters",
+  "requestBodies",
+  "headers",
+  "pathItems",
+] as const;
+
+/** `section.name` of every component that becomes a named type, sorted. */
+function exportedComponents(doc: OpenApiDocument): string[] {
+  const components = isRecord(doc.components) ? doc.components : {};
+  const names: string[] = [];
+  for (const section of EXPORTED_SECTIONS) {
+    const entries = components[section];
+    if (isRecord(entries))
+      for (const name of Object.keys(entries)) names.push(`${section}.${name}`);
+  }
+  return names.sort(compareCodeUnits);
 }
 
 const BUMP_ORDER: Bump[] = ["patch", "minor", "major"];

@@ -33,8 +33,12 @@ runCli(async () => {
       `No change to the spec from ${result.plan.operations.join(", ")}: no changeset written.`,
     );
   } else {
+    const types =
+      diff.addedComponents.length + diff.removedComponents.length > 0
+        ? `; named types: ${diff.addedComponents.length} added, ${diff.removedComponents.length} removed`
+        : "";
     console.log(
-      `Spec change (${diff.bump}): ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed.`,
+      `Spec change (${diff.bump}): ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${types}.`,
     );
   }
   for (const change of result.changes) {

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { planImport } from "../src/import-spec.js";
+import { SpecError } from "../src/spec-error.js";
 import { FIXTURES, runScript, snapshotDir, tempRepo } from "./support/temp-repo.js";
 
 const REPO_PARTNER_TOKEN = resolve(
@@ -124,6 +127,39 @@ describe("spec:import", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain("    at ");
+    expect(await snapshotDir(layout.root)).toEqual(before);
+  });
+
+  const badStdin: [string, string, RegExp][] = [
+    ["empty input", " \n", /stdin is empty/],
+    [
+      "a page without a fence",
+      "# Get a widget\n\nSee the reference: it lists every field.\n",
+      /stdin: no fence found .*, and not an OpenAPI document either/,
+    ],
+    [
+      "YAML that does not parse",
+      "openapi: 3.0.3\ninfo: {title: T\n",
+      /stdin: no fence found .*, and not an OpenAPI document either: YAML does not parse/,
+    ],
+    [
+      "a page with two fences",
+      readFileSync(join(FIXTURES, "pages/two-fences.md"), "utf8"),
+      /stdin: 2 fences found/,
+    ],
+  ];
+  // In process: the exit status and the message printed for a SpecError are covered above.
+  it.each(badStdin)("rejects %s on stdin, writing nothing", async (_case, stdinText, message) => {
+    const layout = await tempRepo(["documents/widgets.yaml"]);
+    const before = await snapshotDir(layout.root);
+    const plan = planImport({
+      input: "-",
+      stdinText,
+      cwd: layout.root,
+      fragmentsDir: layout.fragmentsDir,
+    });
+    await expect(plan).rejects.toThrow(SpecError);
+    await expect(plan).rejects.toThrow(message);
     expect(await snapshotDir(layout.root)).toEqual(before);
   });
 });

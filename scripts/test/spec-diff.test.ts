@@ -16,6 +16,8 @@ describe("diffSpecs", () => {
       added: [],
       removed: [],
       changed: [],
+      addedComponents: [],
+      removedComponents: [],
       bump: undefined,
     });
   });
@@ -62,6 +64,14 @@ describe("diffSpecs", () => {
         },
       ]);
     });
+
+    it("a renamed schema, whose named type disappears even though no operation changed", () => {
+      const diff = diffSpecs(base, spec("renamed-schema.yaml"));
+      expect(diff.bump).toBe("major");
+      expect(diff.changed).toEqual([]);
+      expect(diff.removedComponents).toEqual(["schemas.Widget"]);
+      expect(diff.addedComponents).toEqual(["schemas.WidgetView"]);
+    });
   });
 
   describe("minor", () => {
@@ -71,6 +81,8 @@ describe("diffSpecs", () => {
         added: ["delete_widget (DELETE /v1/widgets/{widget_id}/)"],
         removed: [],
         changed: [],
+        addedComponents: [],
+        removedComponents: [],
         bump: "minor",
       });
     });
@@ -81,6 +93,13 @@ describe("diffSpecs", () => {
       expect(diff.changed[0]?.details).toEqual([
         { bump: "minor", text: "request body application/json: field owner_id added" },
       ]);
+    });
+
+    it("a new schema", () => {
+      const diff = diffSpecs(base, spec("new-schema.yaml"));
+      expect(diff.bump).toBe("minor");
+      expect(diff.addedComponents).toEqual(["schemas.WidgetColour"]);
+      expect(diff.removedComponents).toEqual([]);
     });
 
     it("a new response field", () => {

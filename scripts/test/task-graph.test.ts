@@ -1,0 +1,82 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../src/repo-layout.js";
+
+/** One task of `turbo run test --dry=json`. */
+interface PlannedTask {
+  taskId: string;
+  /** Direct dependencies, as task ids. */
+  dependencies: string[];
+  /** Files hashed into the task, relative to its package directory. */
+  inputs: Record<string, string>;
+}
+
+const turbo = createRequire(join(REPO_ROOT, "package.json")).resolve("turbo/bin/turbo");
+let tasks: Map<string, PlannedTask>;
+
+beforeAll(() => {
+  const run = spawnSync(process.execPath, [turbo, "run", "test", "--dry=json"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  const planned = (JSON.parse(run.stdout) as { tasks: PlannedTask[] }).tasks;
+  tasks = new Map(planned.map((task) => [task.taskId, task]));
+});
+
+describe("the task graph of pnpm test", () => {
+  it("hashes the bundled spec and every fragment into @thredfi/types#generate", () => {
+    const inputs = Object.keys(plannedTask("@thredfi/types#generate").inputs);
+    const specFiles = [
+      "specs/thredfi.yaml",
+      ...readdirSync(join(REPO_ROOT, "specs/fragments")).map((file) => `specs/fragments/${file}`),
+    ];
+    expect(specFiles.length).toBeGreaterThan(1);
+    for (const file of specFiles) {
+      expect(inputs).toContain(relative(join(REPO_ROOT, "packages/types"), join(REPO_ROOT, file)));
+    }
+  });
+
+  // A task's hash includes its dependencies' hashes: a spec change reruns everything downstream.
+  it.each([
+    "@thredfi/types#typecheck",
+    "@thredfi/types#test",
+    "@thredfi/auth#build",
+    "@thredfi/mock#build",
+    "@thredfi/mock#test",
+    "@thredfi/example-quickstart#test",
+    "@thredfi/scripts#test",
+  ])("runs %s after regenerating from the spec", (taskId) => {
+    expect(upstreamOf(taskId)).toContain("@thredfi/types#generate");
+  });
+
+  it("fails @thredfi/auth's tests when auth does not type-check against the regenerated types", () => {
+    expect(plannedTask("@thredfi/auth#test").dependencies).toContain("@thredfi/auth#typecheck");
+    expect(upstreamOf("@thredfi/auth#typecheck")).toEqual(
+      expect.arrayContaining(["@thredfi/types#build", "@thredfi/types#generate"]),
+    );
+  });
+});
+
+function plannedTask(taskId: string): PlannedTask {
+  const task = tasks.get(taskId);
+  if (task === undefined) throw new Error(`turbo plans no task ${taskId}`);
+  return task;
+}
+
+/** Every task that runs before `taskId`, directly or transitively. */
+function upstreamOf(taskId: string): string[] {
+  const seen = new Set<string>();
+  const pending = [...plannedTask(taskId).dependencies];
+  while (pending.length > 0) {
+    const next = pending.pop() ?? "";
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...plannedTask(next).dependencies);
+  }
+  return [...seen];
+}
