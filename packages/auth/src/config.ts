@@ -1,5 +1,5 @@
 import { ThredfiAuthError } from "./errors.js";
-import type { ThredfiEnvironment, ThredfiFetch, ThredfiLogger } from "./types.js";
+import type { ConnectionOptions, ThredfiFetch, ThredfiLogger } from "./types.js";
 
 /** Writes one log line at `level`; lines never contain secrets. */
 export type Log = (level: keyof ThredfiLogger, message: string) => void;
@@ -14,16 +14,6 @@ export interface ConnectionConfig {
   readonly now: () => number;
   readonly refreshMarginMs: number;
   readonly log: Log;
-}
-
-/** The options shared by both client factories. */
-export interface ConnectionOptions {
-  environment?: ThredfiEnvironment;
-  baseUrl?: string;
-  fetch?: ThredfiFetch;
-  refreshMarginSeconds?: number;
-  now?: () => number;
-  logger?: ThredfiLogger;
 }
 
 const ID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;

@@ -5,6 +5,7 @@ export type {
   BusinessClientOptions,
   BusinessToken,
   BusinessTokenGrant,
+  ConnectionOptions,
   PartnerToken,
   ThredfiApiClient,
   ThredfiClient,

@@ -16,28 +16,32 @@ export interface ThredfiLogger {
 /** An openapi-fetch client typed with every Thredfi path. */
 export type ThredfiApiClient = Client<paths>;
 
-/** Options of {@link createThredfiClient}. */
-export interface ThredfiClientOptions {
-  /** Partner UUID: the Basic username and the form `client_id`. */
-  partnerId: string;
-  /** Partner API key: the Basic password. Keep it on the server. */
-  apiKey: string;
+/** Options both client factories share: where Thredfi is and how to reach it. */
+export interface ConnectionOptions {
   /** Defaults to `production`; ignored when `baseUrl` is set. */
   environment?: ThredfiEnvironment;
   /** Overrides `environment`; https, or http for loopback hosts only. */
   baseUrl?: string;
-  /** Used for token and API requests; defaults to the global `fetch`. */
+  /** Used for every request; defaults to the global `fetch`. */
   fetch?: ThredfiFetch;
   /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
   refreshMarginSeconds?: number;
-  /** Timeout of each token request in whole milliseconds, at most 2^31-1. Default 30000. */
-  timeoutMs?: number;
-  /** How many business tokens to keep (least recently used go first). Default 1000. */
-  maxBusinessTokens?: number;
   /** Clock in epoch ms, for tests. Default `Date.now`. */
   now?: () => number;
   /** Optional log sink. */
   logger?: ThredfiLogger;
+}
+
+/** Options of {@link createThredfiClient}. */
+export interface ThredfiClientOptions extends ConnectionOptions {
+  /** Partner UUID: the Basic username and the form `client_id`. */
+  partnerId: string;
+  /** Partner API key: the Basic password. Keep it on the server. */
+  apiKey: string;
+  /** Timeout of each token request in whole milliseconds, at most 2^31-1. Default 30000. */
+  timeoutMs?: number;
+  /** How many business tokens to keep (least recently used go first). Default 1000. */
+  maxBusinessTokens?: number;
 }
 
 /** A partner token as handed out by `tokens.partner()`. */
@@ -91,21 +95,9 @@ export interface ThredfiClient {
 export type BusinessTokenGrant = Pick<BusinessTokenResponse, "access_token" | "expires_in">;
 
 /** Options of {@link createBusinessClient}. */
-export interface BusinessClientOptions {
+export interface BusinessClientOptions extends ConnectionOptions {
   /** The business the token is scoped to. */
   businessId: string;
   /** Fetches a fresh business token, typically from the partner's backend. */
   getToken: () => Promise<BusinessTokenGrant> | BusinessTokenGrant;
-  /** Defaults to `production`; ignored when `baseUrl` is set. */
-  environment?: ThredfiEnvironment;
-  /** Overrides `environment`; https, or http for loopback hosts only. */
-  baseUrl?: string;
-  /** Defaults to the global `fetch`. */
-  fetch?: ThredfiFetch;
-  /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
-  refreshMarginSeconds?: number;
-  /** Clock in epoch ms, for tests. Default `Date.now`. */
-  now?: () => number;
-  /** Optional log sink. */
-  logger?: ThredfiLogger;
 }
