@@ -1,11 +1,8 @@
 import { relative } from "node:path";
-import { parseArgs } from "node:util";
 import { applyFileChanges } from "./file-changes.js";
 import { planImport } from "./import-spec.js";
-import { readStdin } from "./read-stdin.js";
-import { repoLayout } from "./repo-layout.js";
 import { runCli } from "./run-cli.js";
-import { SpecError } from "./spec-error.js";
+import { readSpecInputArgs } from "./spec-input-args.js";
 
 const USAGE = "Usage: pnpm spec:import <page.md | file.yaml | -> [--name <fragment>]";
 
@@ -15,20 +12,8 @@ const USAGE = "Usage: pnpm spec:import <page.md | file.yaml | -> [--name <fragme
  * directory the command was run from.
  */
 runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { name: { type: "string" }, root: { type: "string" } },
-  });
-  const [input, extra] = positionals;
-  if (input === undefined || extra !== undefined) throw new SpecError(USAGE);
-  const layout = repoLayout(values.root);
-  const plan = await planImport({
-    input,
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-    fragmentsDir: layout.fragmentsDir,
-    ...(input === "-" ? { stdinText: await readStdin() } : {}),
-    ...(values.name === undefined ? {} : { name: values.name }),
-  });
+  const { source, layout } = await readSpecInputArgs(USAGE);
+  const plan = await planImport({ ...source, fragmentsDir: layout.fragmentsDir });
   await applyFileChanges(plan.changes);
   const fragment = relative(layout.root, plan.fragmentPath);
   if (plan.changes.length === 0) {

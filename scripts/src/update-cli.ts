@@ -1,9 +1,6 @@
 import { relative } from "node:path";
-import { parseArgs } from "node:util";
-import { readStdin } from "./read-stdin.js";
-import { repoLayout } from "./repo-layout.js";
 import { runCli } from "./run-cli.js";
-import { SpecError } from "./spec-error.js";
+import { readSpecInputArgs } from "./spec-input-args.js";
 import { updateSpec } from "./update-spec.js";
 
 const USAGE = "Usage: pnpm spec:update <page.md | file.yaml | -> [--name <fragment>]";
@@ -13,20 +10,8 @@ const USAGE = "Usage: pnpm spec:update <page.md | file.yaml | -> [--name <fragme
  * types, and writes a changeset whose bump follows the change.
  */
 runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { name: { type: "string" }, root: { type: "string" } },
-  });
-  const [input, extra] = positionals;
-  if (input === undefined || extra !== undefined) throw new SpecError(USAGE);
-  const layout = repoLayout(values.root);
-  const result = await updateSpec({
-    input,
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-    layout,
-    ...(input === "-" ? { stdinText: await readStdin() } : {}),
-    ...(values.name === undefined ? {} : { name: values.name }),
-  });
+  const { source, layout } = await readSpecInputArgs(USAGE);
+  const result = await updateSpec({ ...source, layout });
   const { diff } = result;
   if (diff.bump === undefined) {
     console.log(
