@@ -1,12 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-
-/** What a finished child process printed and how it ended. */
-export interface ChildResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number | null;
-}
+import { assertSucceeded, type CommandResult, runCommand } from "@thredfi/scripts/run-command";
 
 const tsxLoader = import.meta.resolve("tsx");
 
@@ -24,25 +17,11 @@ export function tsChildArgv(
 }
 
 /** Runs `argv` to completion and collects its output; rejects if it exits non-zero. */
-export function runChild(argv: readonly string[]): Promise<ChildResult> {
+export async function runChild(argv: readonly string[]): Promise<CommandResult> {
   const [command, ...args] = argv;
   if (command === undefined) throw new Error("runChild needs a command");
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (exitCode) => {
-      if (exitCode === 0) resolve({ stdout, stderr, exitCode });
-      else reject(new Error(`${argv.join(" ")} exited with ${exitCode}:\n${stderr.slice(-2000)}`));
-    });
-  });
+  const result = await runCommand(command, args, { cwd: process.cwd(), timeoutMs: 30 * 60_000 });
+  return assertSucceeded(result, argv.join(" "));
 }
 
 /** The last line of `stdout` parsed as JSON: how child benchmarks hand back their numbers. */

@@ -2,7 +2,7 @@ import { cp, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { outsideWorkspaceEnvironment } from "./pack-environment.js";
-import { assertSucceeded, runCommand } from "./pack-run-command.js";
+import { assertSucceeded, runCommand } from "./run-command.js";
 
 /** A fresh npm project outside the workspace with the packed packages installed. */
 export interface ConsumerProject {

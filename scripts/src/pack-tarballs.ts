@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { assertSucceeded, runCommand } from "./pack-run-command.js";
 import { REPO_ROOT } from "./repo-layout.js";
+import { assertSucceeded, runCommand } from "./run-command.js";
 
 /** A workspace package packed the way it is published. */
 export interface PackedPackage {

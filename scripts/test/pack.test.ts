@@ -11,9 +11,9 @@ import {
   outsideWorkspaceEnvironment,
   UNREACHABLE_REGISTRY,
 } from "../src/pack-environment.js";
-import { type CommandResult, runCommand } from "../src/pack-run-command.js";
 import { type PackedPackage, packPublishedPackages } from "../src/pack-tarballs.js";
 import { REPO_ROOT } from "../src/repo-layout.js";
+import { type CommandResult, runCommand } from "../src/run-command.js";
 
 const require = createRequire(import.meta.url);
 const consumerFiles = resolve(import.meta.dirname, "pack-consumer");
