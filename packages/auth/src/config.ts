@@ -36,7 +36,7 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
   check(
     !logger ||
       (typeof logger === "object" &&
-        [logger.debug, logger.warn].every(
+        [logger.debug, logger.info, logger.warn, logger.error].every(
           (method) => method == null || typeof method === "function",
         )),
     "logger must be an object of functions",

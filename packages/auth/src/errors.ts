@@ -13,10 +13,23 @@ export type ThredfiAuthErrorCode =
   | (string & {});
 
 /**
- * Every failure to get or use a token. Messages never contain the API key or a token, and
- * `JSON.stringify` / `util.inspect` show only the fields below: `cause` is not enumerable.
+ * The base of every error the Thredfi SDK throws: `instanceof ThredfiError` catches them all.
+ * Messages never contain the API key or a token, and `util.inspect` shows the stack, never the
+ * `cause` (which is not enumerable, so `JSON.stringify` leaves it out too).
  */
-export class ThredfiAuthError extends Error {
+export class ThredfiError extends Error {
+  override readonly name: string = "ThredfiError";
+
+  /** `util.inspect` prints the stack (name and message), never the cause. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string | undefined {
+    return this.stack;
+  }
+}
+
+/**
+ * Every failure to get or use a token. `JSON.stringify` shows only the fields below.
+ */
+export class ThredfiAuthError extends ThredfiError {
   override readonly name = "ThredfiAuthError";
 
   /**
@@ -32,10 +45,5 @@ export class ThredfiAuthError extends Error {
     cause?: unknown,
   ) {
     super(`${code}: ${description}${status ? ` (HTTP ${status})` : ""}`, { cause });
-  }
-
-  /** `util.inspect` prints the stack (code, description, status), never the cause. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string | undefined {
-    return this.stack;
   }
 }

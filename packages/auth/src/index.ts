@@ -1,6 +1,6 @@
 export { createBusinessClient } from "./create-business-client.js";
 export { createThredfiClient } from "./create-thredfi-client.js";
-export { ThredfiAuthError, type ThredfiAuthErrorCode } from "./errors.js";
+export { ThredfiAuthError, type ThredfiAuthErrorCode, ThredfiError } from "./errors.js";
 export type {
   BusinessClientOptions,
   BusinessToken,

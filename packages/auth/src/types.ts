@@ -7,10 +7,12 @@ export type ThredfiEnvironment = "production" | "sandbox";
 /** A `fetch` implementation; the global `fetch` fits. */
 export type ThredfiFetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** Receives one line per token request, refresh and replay. Lines never contain secrets. */
+/** Receives the SDK's log lines, each at its level. Lines never contain secrets. */
 export interface ThredfiLogger {
   debug?(message: string): void;
+  info?(message: string): void;
   warn?(message: string): void;
+  error?(message: string): void;
 }
 
 /** An openapi-fetch client typed with every Thredfi path. */

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBusinessClient, ThredfiAuthError } from "../src/index.js";
+import { createBusinessClient, ThredfiAuthError, ThredfiError } from "../src/index.js";
 import { BUSINESS_ID, clientFor, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
 import {
   PARTNER_TOKEN_PATH,
@@ -170,6 +170,12 @@ describe("ThredfiAuthError", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("ThredfiAuthError");
     expect(error.stack?.startsWith("ThredfiAuthError: timeout: too slow")).toBe(true);
+  });
+
+  it("is a ThredfiError, the base that catches everything the SDK throws", () => {
+    const error = new ThredfiAuthError("timeout", "too slow");
+    expect(error).toBeInstanceOf(ThredfiError);
+    expect(new ThredfiError("x").name).toBe("ThredfiError");
   });
 
   it("serialises to its safe fields only, without the cause", () => {
