@@ -173,7 +173,7 @@ function updateNode(node: SelectedNode, update: unknown, where: string): void {
   if (Array.isArray(node.value)) {
     node.value.push(structuredClone(update));
   } else if (isRecord(node.value) && isRecord(update)) {
-    mergeInto(node.value, update);
+    mergeInto(node.value, update, where);
   } else {
     throw new SpecError(
       `${where}: "update" must be a mapping merged into a mapping, or a value appended to a list`,
@@ -181,11 +181,19 @@ function updateNode(node: SelectedNode, update: unknown, where: string): void {
   }
 }
 
+/** Keys that would reach an object's prototype instead of the object. */
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
 /** Overlay merge: mappings merge recursively, lists concatenate, anything else is replaced. */
-function mergeInto(target: Record<string, unknown>, update: Record<string, unknown>): void {
+function mergeInto(
+  target: Record<string, unknown>,
+  update: Record<string, unknown>,
+  where: string,
+): void {
   for (const [key, value] of Object.entries(update)) {
+    if (UNSAFE_KEYS.has(key)) throw new SpecError(`${where}: "update" may not set the key ${key}`);
     const existing = target[key];
-    if (isRecord(existing) && isRecord(value)) mergeInto(existing, value);
+    if (isRecord(existing) && isRecord(value)) mergeInto(existing, value, where);
     else if (Array.isArray(existing) && Array.isArray(value))
       existing.push(...structuredClone(value));
     else target[key] = structuredClone(value);

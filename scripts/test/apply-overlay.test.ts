@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyOverlays, type Overlay, parseOverlay, parseTarget } from "../src/apply-overlay.js";
 import { generate } from "../src/generate.js";
+import { parseYaml } from "../src/parse-yaml.js";
 import { REPO_ROOT } from "../src/repo-layout.js";
 import { SpecError } from "../src/spec-error.js";
 import { tempRepo } from "./support/temp-repo.js";
@@ -91,6 +92,20 @@ describe("applyOverlays", () => {
     expect(run).toThrow(
       "test-overlay.yaml: action 1: target $.paths['/gone/'].get matches nothing",
     );
+  });
+
+  it("refuses an update that would reach a prototype, leaving Object.prototype alone", () => {
+    const hostile = parseOverlay(
+      parseYaml(
+        "overlay: 1.0.0\nactions:\n  - target: $.paths\n    update: { __proto__: { polluted: true } }\n",
+        "hostile.yaml",
+      ),
+      "hostile.yaml",
+    );
+    expect(() => applyOverlays(spec(), [hostile])).toThrow(
+      'hostile.yaml: action 1 ($.paths): "update" may not set the key __proto__',
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("refuses to merge a mapping into a scalar", () => {
