@@ -57,7 +57,8 @@ export function parseOverlay(value: unknown, file: string): Overlay {
     }
     parseTarget(action.target, where);
     const remove = action.remove === true;
-    if (remove === "update" in action) {
+    const hasUpdate = "update" in action;
+    if (remove === hasUpdate) {
       throw new SpecError(
         `${where} (${action.target}) needs exactly one of "update" and "remove: true"`,
       );
