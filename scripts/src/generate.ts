@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { applyOverlays, loadOverlays, type Overlay, overlaysDirOf } from "./apply-overlay.js";
 import { fragmentLocator } from "./fragment-locator.js";
 import { loadFragments } from "./load-fragments.js";
 import { type Fragment, mergeFragments } from "./merge-fragments.js";
@@ -45,7 +46,8 @@ export interface GeneratedOutputs {
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const fragments = await loadFragments(options.fragmentsDir);
-  const outputs = await generateOutputs(fragments);
+  const overlays = await loadOverlays(overlaysDirOf(options.fragmentsDir));
+  const outputs = await generateOutputs(fragments, overlays);
   const changedFiles = await syncFiles(
     [
       { path: options.bundlePath, text: outputs.bundleText },
@@ -61,9 +63,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 }
 
-/** The bundled spec and types for fragments already in memory (used by `spec:update`). */
-export async function generateOutputs(fragments: readonly Fragment[]): Promise<GeneratedOutputs> {
-  const bundle = mergeFragments(fragments);
+/**
+ * The bundled spec and types for fragments already in memory (used by `spec:update`); the
+ * overlays (`specs/overlays`) are applied to the merged fragments.
+ */
+export async function generateOutputs(
+  fragments: readonly Fragment[],
+  overlays: readonly Overlay[] = [],
+): Promise<GeneratedOutputs> {
+  const bundle = applyOverlays(mergeFragments(fragments), overlays);
   const version = String(bundle.openapi ?? "");
   if (!version.startsWith("3.0.")) {
     throw new SpecError(`The fragments declare openapi ${version || "(none)"}; expected 3.0.x`);

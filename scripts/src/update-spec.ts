@@ -1,4 +1,5 @@
 import { basename, join } from "node:path";
+import { loadOverlays, overlaysDirOf } from "./apply-overlay.js";
 import { type ChangesetFile, renderChangeset } from "./changeset.js";
 import { applyFileChanges, type FileChange, readFileIfPresent } from "./file-changes.js";
 import { generateOutputs } from "./generate.js";
@@ -30,7 +31,11 @@ export async function updateSpec(
   const { layout, ...importOptions } = options;
   const plan = await planImport({ ...importOptions, fragmentsDir: layout.fragmentsDir });
   const pending = new Map(plan.changes.map((change) => [change.path, change.text]));
-  const outputs = await generateOutputs(await loadFragments(layout.fragmentsDir, pending));
+  const overlays = await loadOverlays(overlaysDirOf(layout.fragmentsDir));
+  const outputs = await generateOutputs(
+    await loadFragments(layout.fragmentsDir, pending),
+    overlays,
+  );
   const previous = await readPreviousBundle(layout.bundlePath);
   const diff = diffSpecs(previous, outputs.bundle);
   const source = options.input === "-" ? basename(plan.fragmentPath) : basename(options.input);

@@ -28,12 +28,20 @@ beforeAll(() => {
   tasks = new Map(planned.map((task) => [task.taskId, task]));
 });
 
+/** Every file under `dir` (relative to the repository), subdirectories included. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)));
+}
+
 describe("the task graph of pnpm test", () => {
   it("hashes the bundled spec and every fragment into @thredfi/types#generate", () => {
     const inputs = Object.keys(plannedTask("@thredfi/types#generate").inputs);
     const specFiles = [
       "specs/thredfi.yaml",
-      ...readdirSync(join(REPO_ROOT, "specs/fragments")).map((file) => `specs/fragments/${file}`),
+      ...filesUnder("specs/fragments"),
+      ...filesUnder("specs/overlays"),
     ];
     expect(specFiles.length).toBeGreaterThan(1);
     for (const file of specFiles) {

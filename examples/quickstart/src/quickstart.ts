@@ -1,4 +1,7 @@
-import { createThredfiClient, type ThredfiEnvironment } from "@thredfi/auth";
+import { type BookedSale, bookSale } from "./book-sale.js";
+import { apiError } from "./business-api.js";
+import { invoicePages } from "./invoice-pages.js";
+import { createThredfiClient, type ThredfiEnvironment } from "./thredfi-client.js";
 
 /** Where and as whom the quickstart runs. */
 export interface QuickstartConfig {
@@ -21,15 +24,30 @@ export interface FrontendToken {
   expires_in: number;
 }
 
+/** What the quickstart leaves behind: the frontend's token and the sale it booked. */
+export interface QuickstartResult {
+  frontendToken: FrontendToken;
+  sale: BookedSale;
+  /** How many invoices the business's invoice list held, read page by page. */
+  invoiceCount: number;
+}
+
+/** How many steps the quickstart prints. */
+export const QUICKSTART_STEPS = 11;
+
+/** Page size of the invoice listing: small, so a real business's list spans pages. */
+const INVOICE_PAGE_SIZE = 5;
+
 /**
  * The documented Thredfi flow, as a partner's backend runs it: partner token → list businesses →
  * create a business → business token → read that business with the business-scoped client →
+ * book a sale (customer, invoice, payment, partial refund) → list the invoices page by page →
  * the token a frontend receives.
  */
 export async function runQuickstart(
   config: QuickstartConfig,
   print: Printer,
-): Promise<FrontendToken> {
+): Promise<QuickstartResult> {
   const thredfi = createThredfiClient({
     partnerId: config.partnerId,
     apiKey: config.apiKey,
@@ -78,7 +96,27 @@ export async function runQuickstart(
   if (fetched.error) throw apiError("reading the business", fetched.response, fetched.error);
   detail(print, describe(fetched.data));
 
-  step(print, 6, "Hand the business token to the frontend");
+  const api = thredfi.business(businessId);
+  let number = 5;
+  const sale = await bookSale(api, businessId, (title, details) => {
+    step(print, ++number, title);
+    for (const line of details) detail(print, line);
+  });
+
+  step(print, 10, `List the business's invoices, ${INVOICE_PAGE_SIZE} a page`);
+  let invoiceCount = 0;
+  for await (const page of invoicePages(api, businessId, INVOICE_PAGE_SIZE)) {
+    const results = page.results ?? [];
+    invoiceCount += results.length;
+    const numbers = results.map((invoice) => `${invoice.invoice_number} ${invoice.status}`);
+    detail(
+      print,
+      `page ${page.page_info?.current_page ?? "?"}: ${numbers.join(", ") || "(empty)"}`,
+    );
+  }
+  detail(print, `${invoiceCount} invoices in all`);
+
+  step(print, 11, "Hand the business token to the frontend");
   const frontendToken: FrontendToken = {
     business_id: businessToken.business_id,
     access_token: businessToken.access_token,
@@ -86,7 +124,7 @@ export async function runQuickstart(
   };
   const shown = { ...frontendToken, access_token: maskToken(frontendToken.access_token) };
   for (const line of JSON.stringify(shown, null, 2).split("\n")) detail(print, line);
-  return frontendToken;
+  return { frontendToken, sale, invoiceCount };
 }
 
 /** Shows that a token is there without showing the token: its first characters and its length. */
@@ -99,13 +137,9 @@ function describe(business: { id: string; external_id: string; legal_name: strin
 }
 
 function step(print: Printer, number: number, title: string): void {
-  print(`\n${number}/6 ${title}`);
+  print(`\n${number}/${QUICKSTART_STEPS} ${title}`);
 }
 
 function detail(print: Printer, text: string): void {
   print(`    ${text}`);
-}
-
-function apiError(what: string, response: Response, body: unknown): Error {
-  return new Error(`Thredfi answered ${response.status} when ${what}: ${JSON.stringify(body)}`);
 }

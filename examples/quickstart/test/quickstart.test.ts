@@ -1,23 +1,86 @@
 import { describe, expect, inject, it } from "vitest";
 import { MOCK_CREDENTIALS, realApiConfig } from "../src/demo-config.js";
-import { maskToken, runQuickstart } from "../src/quickstart.js";
+import { maskToken, QUICKSTART_STEPS, runQuickstart } from "../src/quickstart.js";
+import { recordingProxy } from "./support/loopback-server.js";
+
+async function runAgainstMock() {
+  const proxy = await recordingProxy(inject("thredfiMockUrl"));
+  const lines: string[] = [];
+  const result = await runQuickstart({ ...MOCK_CREDENTIALS, baseUrl: proxy.url }, (line) =>
+    lines.push(line),
+  );
+  return { result, output: lines.join("\n"), requests: proxy.requests };
+}
 
 describe("the quickstart against the mock", () => {
-  it("runs the six steps and returns the business token for the frontend", async () => {
-    const lines: string[] = [];
-    const frontendToken = await runQuickstart(
-      { ...MOCK_CREDENTIALS, baseUrl: inject("thredfiMockUrl") },
-      (line) => lines.push(line),
-    );
-
-    const output = lines.join("\n");
-    for (const step of [1, 2, 3, 4, 5, 6]) expect(output).toContain(`\n${step}/6 `);
+  it("runs every step and returns the business token for the frontend", async () => {
+    const { result, output } = await runAgainstMock();
+    expect(QUICKSTART_STEPS).toBe(11);
+    for (let step = 1; step <= QUICKSTART_STEPS; step++) {
+      expect(output).toContain(`\n${step}/${QUICKSTART_STEPS} `);
+    }
+    const { frontendToken } = result;
     expect(frontendToken.access_token.length).toBeGreaterThan(20);
     expect(frontendToken.expires_in).toBeGreaterThan(0);
     expect(output).toContain(`business ${frontendToken.business_id}`);
     expect(output).toContain(maskToken(frontendToken.access_token));
-    expect(output).not.toContain(frontendToken.access_token);
+  });
+
+  it("prints no token and no API key in full", async () => {
+    const { result, output, requests } = await runAgainstMock();
+    const partnerToken = requests
+      .find((request) => request.url.startsWith("/v1/platform/businesses/"))
+      ?.headers.authorization?.replace("Bearer ", "");
+    expect(partnerToken?.length).toBeGreaterThan(20);
+    expect(output).not.toContain(partnerToken);
+    expect(output).not.toContain(result.frontendToken.access_token);
     expect(output).not.toContain(MOCK_CREDENTIALS.apiKey);
+  });
+
+  it("books the sale in Thredfi's order: customer, invoice, payment, refund", async () => {
+    const { result, requests } = await runAgainstMock();
+    const posts = requests
+      .filter((request) => request.method === "POST" && !request.url.includes("/oauth2/"))
+      .map((request) => request.url.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "{id}"));
+    expect(posts).toEqual([
+      "/v1/platform/businesses/",
+      "/v1/platform/businesses/{id}/customers/",
+      "/v1/platform/businesses/{id}/invoices/",
+      "/v1/platform/businesses/{id}/invoices/payments/",
+      "/v1/platform/businesses/{id}/invoices/refunds/",
+    ]);
+    expect(result.sale).toEqual({
+      customerId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      invoiceId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      paymentId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      refundId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
+
+  it("sends the payment with an Idempotency-Key, a fresh one each run", async () => {
+    const keyOf = (run: Awaited<ReturnType<typeof runAgainstMock>>) =>
+      run.requests.find((request) => request.url.endsWith("/invoices/payments/"))?.headers[
+        "idempotency-key"
+      ];
+    const first = await runAgainstMock();
+    const second = await runAgainstMock();
+    expect(keyOf(first)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(keyOf(first)).not.toBe(keyOf(second));
+    expect(first.output).toContain(`Idempotency-Key ${keyOf(first)}`);
+  });
+
+  it("lists the invoices page by page until the mock's single page ends the list", async () => {
+    const { result, output, requests } = await runAgainstMock();
+    const listings = requests.filter(
+      (request) => request.method === "GET" && request.url.includes("/invoices/?"),
+    );
+    expect(
+      listings.map((request) => new URL(request.url, "http://x").searchParams.get("page")),
+    ).toEqual(["1"]);
+    expect(result.invoiceCount).toBe(2);
+    expect(output).toContain("page 1: INV-0042 SENT, INV-0043 SENT");
   });
 });
 

@@ -49,6 +49,221 @@ export interface paths {
         patch: operations["update_business"];
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/customers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customers */
+        get: operations["list_customers"];
+        put?: never;
+        /**
+         * Create a customer
+         * @description Creates a customer of the business. Customers come before their invoices.
+         */
+        post: operations["create_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/customers/{customer_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description Get an existing customer.
+         */
+        get: operations["get_customer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/customers/{customer_id}/archive/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a customer */
+        post: operations["archive_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices */
+        get: operations["list_invoices"];
+        put?: never;
+        /**
+         * Create invoice
+         * @description Creates an invoice for an existing customer. Invoices come before their payments.
+         */
+        post: operations["create_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/payments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoice payments
+         * @description List all invoice payments for a business with filtering, pagination, and summary statistics.
+         */
+        get: operations["list_invoice_payments"];
+        put?: never;
+        /**
+         * Create invoice payment
+         * @description Record a payment for one or more customer invoices. The payment is recorded and invoices are updated, ready to be matched during reconciliation later. Supports idempotency via Idempotency-Key header.
+         */
+        post: operations["create_invoice_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get invoice payment */
+        get: operations["get_invoice_payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/refunds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List refunds */
+        get: operations["list_refunds"];
+        put?: never;
+        /**
+         * Create refund (full or partial)
+         * @description Create a simple refund for an invoice. Provide partial_amount to create a partial refund.
+         */
+        post: operations["create_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/refunds/{refund_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get refund */
+        get: operations["get_refund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/refunds/{refund_id}/payments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List refund payments */
+        get: operations["list_refund_payments"];
+        put?: never;
+        /**
+         * Create refund payment
+         * @description Create a payment for an existing refund. Supports idempotency via external_id.
+         *     - Amount must not exceed remaining refundable amount.
+         *     - Status transitions: pending→processing (partial), →paid (fully covered).
+         */
+        post: operations["create_refund_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/{invoice_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update invoice */
+        put: operations["update_invoice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/{invoice_id}/void/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void invoice */
+        post: operations["void_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/oauth2/token/": {
         parameters: {
             query?: never;
@@ -182,6 +397,150 @@ export interface components {
              */
             business_id?: string;
         };
+        /** @description A payment against an existing refund */
+        CreateRefundPaymentRequestRequest: {
+            amount_cents?: number;
+            /** @example CASH */
+            method?: string;
+            external_id?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            processor?: string;
+            memo?: string;
+            transaction_tags?: string[];
+            refund_processing_fee_cents?: number;
+        };
+        /** @description A refund of one invoice */
+        CreateSimpleRefundRequest: {
+            /** Format: uuid */
+            invoice_id?: string;
+            /** @example CASH */
+            method?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            external_id?: string;
+            amount_cents?: number;
+            memo?: string;
+            reference_number?: string;
+            processor?: string;
+            refund_processing_fee_cents?: number;
+            document?: components["schemas"]["DocumentUpload"];
+        };
+        /** @description A customer of the business */
+        Customer: {
+            type?: string;
+            /** Format: uuid */
+            id?: string;
+            /** @description Your own id for the customer */
+            external_id?: string;
+            reference_number?: string;
+            individual_name?: string;
+            company_name?: string;
+            display_name?: string;
+            /** Format: email */
+            email?: string;
+            mobile_phone?: string;
+            office_phone?: string;
+            address_line1?: string;
+            address_line2?: string;
+            city?: string;
+            state_county?: string;
+            postal_code?: string;
+            country?: string;
+            full_address?: string;
+            address_string?: string;
+            vat_number?: string;
+            tax_exempt?: boolean;
+            status?: string;
+            is_active?: boolean;
+            is_archived?: boolean;
+            transaction_tags?: unknown[];
+            notes?: string;
+            metadata?: unknown;
+            payment_terms_days?: number;
+            credit_limit?: number;
+            credit_limit_cents?: number;
+            outstanding_balance?: number;
+            documents?: components["schemas"]["DocumentLink"][];
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            /** Format: date-time */
+            archived_at?: string;
+        };
+        /** @description The customer fields the archive request accepts */
+        CustomerArchiveRequest: {
+            /** @description Your own id for the customer */
+            external_id?: string;
+            reference_number?: string;
+            individual_name?: string;
+            company_name?: string;
+            /** Format: email */
+            email?: string;
+            mobile_phone?: string;
+            office_phone?: string;
+            address_line1?: string;
+            address_line2?: string;
+            city?: string;
+            state_county?: string;
+            postal_code?: string;
+            country?: string;
+            vat_number?: string;
+            tax_exempt?: boolean;
+            transaction_tags?: unknown[];
+            notes?: string;
+            metadata?: unknown;
+            payment_terms_days?: number;
+            credit_limit_cents?: number;
+        };
+        /** @description A customer to create; creating is idempotent on external_id */
+        CustomerCreateRequest: {
+            /** @description Your own id for the customer */
+            external_id?: string;
+            reference_number?: string;
+            individual_name?: string;
+            company_name?: string;
+            /** Format: email */
+            email?: string;
+            mobile_phone?: string;
+            office_phone?: string;
+            address_line1?: string;
+            address_line2?: string;
+            city?: string;
+            state_county?: string;
+            postal_code?: string;
+            country?: string;
+            vat_number?: string;
+            tax_exempt?: boolean;
+            /** @example active */
+            status?: string;
+            transaction_tags?: unknown[];
+            notes?: string;
+            metadata?: unknown;
+            payment_terms_days?: number;
+            credit_limit_cents?: number;
+            document?: components["schemas"]["DocumentUpload"];
+        };
+        /** @description A stored document and a temporary link to it */
+        DocumentLink: {
+            url?: string;
+            expires_in?: number;
+            /** Format: uuid */
+            document_id?: string;
+            file_name?: string;
+            file_size?: number;
+            mime_type?: string;
+        };
+        /** @description A document attached to the record when it is created */
+        DocumentUpload: {
+            file?: string;
+            /** @example sales_invoice */
+            document_type?: string;
+            upload_source?: string;
+            metadata?: unknown;
+            tags?: unknown;
+        };
         /** @description Thredfi error body */
         ErrorResponse: {
             /** @description Human-readable error message */
@@ -192,6 +551,208 @@ export interface components {
             details?: {
                 [key: string]: string[];
             };
+        };
+        /** @description An invoice of the business (receivable) */
+        Invoice: {
+            type?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            business_id?: string;
+            /** @example SENT */
+            status?: string;
+            /** Format: date-time */
+            sent_at?: string;
+            /** Format: date-time */
+            due_at?: string;
+            /** Format: date-time */
+            paid_at?: string;
+            /** Format: date-time */
+            voided_at?: string;
+            is_overdue?: boolean;
+            invoice_number?: string;
+            /** @example invoice */
+            invoice_type?: string;
+            currency?: string;
+            customer?: components["schemas"]["Customer"];
+        };
+        /** @description An invoice to create for a customer (by customer_id or customer_external_id) */
+        InvoiceCreateRequest: {
+            /** @description Your own id for the invoice */
+            external_id?: string;
+            /** Format: date-time */
+            sent_at?: string;
+            line_items?: components["schemas"]["InvoiceLineItemRequest"][];
+            /** Format: date-time */
+            due_at?: string;
+            /** Format: date-time */
+            voided_at?: string;
+            invoice_number?: string;
+            /** @example invoice */
+            invoice_type?: string;
+            /** Format: uuid */
+            customer_id?: string;
+            customer_external_id?: string;
+            memo?: string;
+            additional_discount?: number;
+            additional_sales_taxes?: Record<string, never>[];
+            additional_sales_taxes_total?: number;
+            tips?: number;
+            tips_account?: unknown;
+            transaction_tags?: string[];
+            metadata?: unknown;
+            document?: components["schemas"]["DocumentUpload"];
+        };
+        /** @description One line of an invoice */
+        InvoiceLineItemRequest: {
+            quantity?: number;
+            unit_price?: number;
+            external_id?: string;
+            description?: string;
+            account_identifier?: unknown;
+            product?: string;
+            discount_amount?: number;
+            sales_taxes?: components["schemas"]["SalesTax"][];
+        };
+        /** @description A recorded invoice payment with its allocations */
+        InvoicePayment: {
+            /** Format: uuid */
+            id?: string;
+            customer?: {
+                /** Format: uuid */
+                id?: string;
+                name?: string;
+                /** Format: email */
+                email?: string;
+                company_name?: string;
+            };
+            customer_name?: string;
+            customer_email?: string;
+            payment_method?: components["schemas"]["PaymentMethod"];
+            total_amount?: number;
+            allocated_amount?: number;
+            unallocated_amount?: number;
+            net_amount?: number;
+            processing_fee?: number;
+            processing_fee_cents?: number;
+            display_amount?: string;
+            is_fully_allocated?: boolean;
+            is_completed?: boolean;
+            /** Format: date-time */
+            processed_at?: string;
+            /** Format: date-time */
+            failed_at?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            allocations?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                invoice_id?: string;
+                invoice_number?: string;
+                invoice_status?: string;
+                amount?: number;
+                /** Format: date-time */
+                allocated_at?: string;
+                transaction_tags?: unknown;
+                notes?: string;
+            }[];
+            refund_allocations?: {
+                /** Format: uuid */
+                refund_id?: string;
+                amount_cents?: number;
+                /** Format: date-time */
+                allocated_at?: string;
+                reference_number?: string;
+            }[];
+            reconciled_bank_transactions?: components["schemas"]["ReconciledBankTransaction"][];
+        };
+        /** @description Response serializer for create invoice payment endpoint */
+        InvoicePaymentCreateResponse: {
+            payment?: components["schemas"]["RecordedInvoicePayment"];
+        };
+        /** @description Request serializer for recording invoice payments */
+        InvoiceRecordPaymentRequestRequest: {
+            /**
+             * Format: uuid
+             * @description UUID of the customer making the payment (must exist in business)
+             */
+            customer_id?: string;
+            /** @description Total payment amount in cents (e.g., 450000 for £4,500.00) */
+            total_amount_cents?: number;
+            /** @description List of invoice allocations - how this payment should be applied to invoices */
+            allocations?: {
+                /** Format: uuid */
+                invoice_id?: string;
+                amount_cents?: number;
+            }[];
+            /**
+             * Format: date
+             * @description Date when payment was received (ISO date format: YYYY-MM-DD)
+             */
+            payment_date?: string;
+            /** @description Payment currency (must match business base currency, e.g., GBP, EUR) */
+            currency?: string;
+            payment_method?: components["schemas"]["PaymentMethod"];
+            /** @description Your internal payment reference or receipt number */
+            payment_reference?: string;
+            /** @description Your unique identifier for this payment (used for idempotency) */
+            external_id?: string;
+            /** @description Internal note or description for the payment */
+            note?: string;
+            /** @description Legacy field for notes (use 'note' instead) */
+            notes?: string;
+            /** @description Custom key-value pairs for additional payment context */
+            metadata?: Record<string, never>;
+            /** @description Payment references (bank_reference, end_to_end_id, payment_reference) */
+            references?: Record<string, never>;
+            /** @description Processing fee charged by payment processor (Stripe, PayPal, etc.) in cents */
+            processing_fee_cents?: number;
+            /** @description Payment processor name (e.g., Stripe, PayPal) */
+            payment_processor?: string;
+        };
+        /** @description The invoice fields an update replaces */
+        InvoiceUpdateRequest: {
+            invoice_number?: string;
+            /** @example invoice */
+            invoice_type?: string;
+            memo?: string;
+            external_id?: string;
+            /** Format: date-time */
+            due_at?: string;
+            document?: components["schemas"]["DocumentUpload"];
+            /** Format: uuid */
+            customer_id?: string;
+            line_items?: components["schemas"]["InvoiceLineItemRequest"][];
+            additional_discount?: number;
+            additional_sales_taxes_total?: number;
+            tips?: number;
+        };
+        /** @description The body the void request accepts */
+        InvoiceVoidRequest: {
+            invoice_number?: string;
+            external_id?: string;
+            memo?: string;
+            /** Format: uuid */
+            customer_id?: string;
+        };
+        /** @description The envelope of every page of a list: the total count, the page's position, and (from the guides) links to the pages around it. Each list adds its own results. */
+        ListEnvelope: {
+            /** @description Number of items in the whole list */
+            count?: number;
+            /**
+             * Format: uri
+             * @description The next page, or null on the last page
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @description The previous page, or null on the first page
+             */
+            previous?: string | null;
+            page_info?: components["schemas"]["PageInfo"];
         };
         /** @description Serializer for OAuth2 error response */
         OAuth2ErrorResponse: {
@@ -240,6 +801,26 @@ export interface components {
             page_info?: components["schemas"]["PageInfo"];
             results: components["schemas"]["Business"][];
         };
+        /** @description One page of the business's customers */
+        PaginatedCustomerList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["Customer"][];
+        };
+        /** @description One page of the business's invoices */
+        PaginatedInvoiceList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["Invoice"][];
+        };
+        /** @description One page of the business's invoice payments */
+        PaginatedInvoicePaymentList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["InvoicePayment"][];
+        };
+        /** @description One page of the business's invoice refunds */
+        PaginatedRefundList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["Refund"][];
+        };
+        /** @description One page of a refund's payments */
+        PaginatedRefundPaymentList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["RefundPayment"][];
+        };
         /** @description Fields to change; country, base_currency and external_id cannot change. */
         PatchedBusinessUpdateRequest: {
             legal_name?: string;
@@ -258,6 +839,114 @@ export interface components {
             metadata?: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * @description Method of payment
+         * @enum {string}
+         */
+        PaymentMethod: "bank_transfer" | "credit_card" | "debit_card" | "ach" | "check" | "cash" | "paypal" | "stripe" | "other";
+        /** @description A bank transaction reconciled with a payment */
+        ReconciledBankTransaction: {
+            /** Format: uuid */
+            bank_transaction_id?: string;
+            /** Format: date-time */
+            bank_transaction_date?: string;
+            bank_transaction_amount_cents?: number;
+            bank_transaction_direction?: string;
+            reconciled_amount_cents?: number;
+            /** Format: uuid */
+            reconciliation_link_id?: string;
+            /** Format: date-time */
+            reconciled_at?: string;
+            currency?: string;
+            payment_type?: string;
+            bank_account_name?: string;
+            notes?: string;
+        };
+        /** @description Detailed payment information in response - all amounts in cents */
+        RecordedInvoicePayment: {
+            id?: string;
+            business_id?: string;
+            customer_id?: string;
+            total_amount_cents?: number;
+            applied_amount_cents?: number;
+            allocated_amount_cents?: number;
+            unapplied_amount_cents?: number;
+            remaining_amount_cents?: number;
+            currency?: string;
+            /** @example completed */
+            status?: string;
+            payment_method?: string;
+            payment_reference?: string;
+            external_id?: string;
+            note?: string;
+            bank_reference?: string;
+            metadata?: Record<string, never>;
+            idempotency_key?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            applied_invoices?: {
+                id?: string;
+                invoice_number?: string;
+                applied_amount_cents?: number;
+                status?: string;
+                outstanding_amount_cents?: number;
+            }[];
+        };
+        /** @description A refund of an invoice, full or partial */
+        Refund: {
+            /** Format: uuid */
+            id?: string;
+            refunded_amount?: number;
+            /** Format: uuid */
+            customer_id?: string;
+            customer_name?: string;
+            allocations?: {
+                /** Format: uuid */
+                id?: string;
+                /** @example invoice */
+                allocation_type?: string;
+                amount?: number;
+                /** Format: uuid */
+                invoice_id?: string;
+                invoice_number?: string;
+                invoice_outstanding_balance_cents?: number;
+                target_description?: string;
+                description?: string;
+                /** Format: date-time */
+                allocation_date?: string;
+            }[];
+            refund_payments?: components["schemas"]["RefundPayment"][];
+        };
+        /** @description Money paid back to the customer against a refund */
+        RefundPayment: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            refund_id?: string;
+            refunded_amount?: number;
+            refund_processing_fee?: number;
+            reconciled_bank_transactions?: components["schemas"]["ReconciledBankTransaction"][];
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            external_id?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            /** @example BANK_TRANSFER */
+            method?: string;
+            processor?: string;
+            transaction_tags?: unknown;
+            memo?: string;
+            metadata?: unknown;
+        };
+        SalesTax: {
+            amount?: number;
+            tax_account?: unknown;
+            discount_amount?: number;
         };
         /** @description Thredfi validation error body */
         ValidationErrorResponse: {
@@ -282,13 +971,40 @@ export type Business = components['schemas']['Business'];
 export type BusinessCreateRequest = components['schemas']['BusinessCreateRequest'];
 export type BusinessCreateResponse = components['schemas']['BusinessCreateResponse'];
 export type BusinessTokenResponse = components['schemas']['BusinessTokenResponse'];
+export type CreateRefundPaymentRequestRequest = components['schemas']['CreateRefundPaymentRequestRequest'];
+export type CreateSimpleRefundRequest = components['schemas']['CreateSimpleRefundRequest'];
+export type Customer = components['schemas']['Customer'];
+export type CustomerArchiveRequest = components['schemas']['CustomerArchiveRequest'];
+export type CustomerCreateRequest = components['schemas']['CustomerCreateRequest'];
+export type DocumentLink = components['schemas']['DocumentLink'];
+export type DocumentUpload = components['schemas']['DocumentUpload'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type Invoice = components['schemas']['Invoice'];
+export type InvoiceCreateRequest = components['schemas']['InvoiceCreateRequest'];
+export type InvoiceLineItemRequest = components['schemas']['InvoiceLineItemRequest'];
+export type InvoicePayment = components['schemas']['InvoicePayment'];
+export type InvoicePaymentCreateResponse = components['schemas']['InvoicePaymentCreateResponse'];
+export type InvoiceRecordPaymentRequestRequest = components['schemas']['InvoiceRecordPaymentRequestRequest'];
+export type InvoiceUpdateRequest = components['schemas']['InvoiceUpdateRequest'];
+export type InvoiceVoidRequest = components['schemas']['InvoiceVoidRequest'];
+export type ListEnvelope = components['schemas']['ListEnvelope'];
 export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
 export type OAuth2TokenRequestRequest = components['schemas']['OAuth2TokenRequestRequest'];
 export type OAuth2TokenResponse = components['schemas']['OAuth2TokenResponse'];
 export type PageInfo = components['schemas']['PageInfo'];
 export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList'];
+export type PaginatedCustomerList = components['schemas']['PaginatedCustomerList'];
+export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList'];
+export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoicePaymentList'];
+export type PaginatedRefundList = components['schemas']['PaginatedRefundList'];
+export type PaginatedRefundPaymentList = components['schemas']['PaginatedRefundPaymentList'];
 export type PatchedBusinessUpdateRequest = components['schemas']['PatchedBusinessUpdateRequest'];
+export type PaymentMethod = components['schemas']['PaymentMethod'];
+export type ReconciledBankTransaction = components['schemas']['ReconciledBankTransaction'];
+export type RecordedInvoicePayment = components['schemas']['RecordedInvoicePayment'];
+export type Refund = components['schemas']['Refund'];
+export type RefundPayment = components['schemas']['RefundPayment'];
+export type SalesTax = components['schemas']['SalesTax'];
 export type ValidationErrorResponse = components['schemas']['ValidationErrorResponse'];
 export type ParameterBusinessId = components['parameters']['BusinessId'];
 export type $defs = Record<string, never>;
@@ -470,6 +1186,985 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_customers: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCustomerList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description A customer with this external_id already existed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description The customer was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this customer. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    archive_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this customer. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CustomerArchiveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_invoices: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedInvoiceList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description An invoice with this external_id already existed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description The invoice was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_invoice_payments: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedInvoicePaymentList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_invoice_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique key for idempotent request processing: a retry with the same key answers the first response with 200 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceRecordPaymentRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same Idempotency-Key: the first response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentCreateResponse"];
+                };
+            };
+            /** @description The payment was recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentCreateResponse"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_invoice_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this payment. */
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePayment"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_refunds: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRefundList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSimpleRefundRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this refund. */
+                refund_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_refund_payments: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this refund. */
+                refund_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRefundPaymentList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_refund_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+                refund_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRefundPaymentRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description A refund payment with this external_id already existed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundPayment"];
+                };
+            };
+            /** @description The refund payment was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundPayment"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this invoice. */
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    void_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this invoice. */
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvoiceVoidRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;

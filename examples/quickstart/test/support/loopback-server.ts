@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
+
+const open: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((close) => close()));
+});
+
+/** One request a loopback server received. */
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query. */
+  url: string;
+  headers: IncomingMessage["headers"];
+}
+
+/**
+ * An HTTP server on 127.0.0.1 answering with `handle`, recording every request; closed after
+ * the test. Resolves to its base URL and the requests so far.
+ */
+export async function loopbackServer(
+  handle: (
+    request: IncomingMessage,
+    body: Buffer,
+    response: ServerResponse,
+  ) => Promise<void> | void,
+): Promise<{ url: string; requests: ReceivedRequest[] }> {
+  const requests: ReceivedRequest[] = [];
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    requests.push({
+      method: request.method ?? "",
+      url: request.url ?? "",
+      headers: request.headers,
+    });
+    await handle(request, Buffer.concat(chunks), response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  open.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests };
+}
+
+/** A loopback server that forwards every request to `target` (e.g. the mock) and records it. */
+export function recordingProxy(target: string) {
+  return loopbackServer(async (request, body, response) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === "string" && name !== "host" && name !== "content-length") {
+        headers.set(name, value);
+      }
+    }
+    const upstream = await fetch(`${target}${request.url}`, {
+      method: request.method ?? "GET",
+      headers,
+      body: body.length > 0 ? new Uint8Array(body) : null,
+    });
+    response.writeHead(upstream.status, {
+      "content-type": upstream.headers.get("content-type") ?? "application/json",
+    });
+    response.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+}
+
+/** Answers `body` as JSON with `status`. */
+export function sendJson(response: ServerResponse, body: unknown, status = 200): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}

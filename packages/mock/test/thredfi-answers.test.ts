@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type MockServer, startMock } from "../src/index.js";
+
+// Every answer the README shows, asked for with the exact Prefer header it shows.
+const BUSINESS = "/v1/platform/businesses/3f2b8c1e-9d4a-4e6b-8a7c-2d1e0f9b8a76";
+const partnerId = "a1b2c3d4-5678-90ab-cdef-1234567890ab";
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock();
+});
+afterAll(() => mock.close());
+
+function get(path: string, prefer?: string): Promise<Response> {
+  return fetch(`${mock.url}${path}`, {
+    headers: { authorization: "Bearer token", ...(prefer ? { prefer } : {}) },
+  });
+}
+
+function post(path: string, body: unknown, prefer?: string): Promise<Response> {
+  return fetch(`${mock.url}${path}`, {
+    method: "POST",
+    headers: {
+      authorization: "Bearer token",
+      "content-type": "application/json",
+      ...(prefer ? { prefer } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+describe("the errors Thredfi sends", () => {
+  it("answers the token endpoint's 401 with invalid_client", async () => {
+    const response = await fetch(`${mock.url}/v1/platform/oauth2/token/`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${btoa(`${partnerId}:wrong-key`)}`,
+        "content-type": "application/x-www-form-urlencoded",
+        prefer: "code=401",
+      },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: partnerId }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: "invalid_client",
+      error_description: "Invalid client credentials",
+    });
+  });
+
+  it("answers a 400 with validation_error and the fields at fault", async () => {
+    const response = await post(`${BUSINESS}/customers/`, { external_id: "c-1" }, "code=400");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: "Invalid request data",
+      error_code: "validation_error",
+      details: { email: ["Enter a valid email address."] },
+    });
+  });
+
+  it("answers a 404 with business_not_found", async () => {
+    const response = await get(`${BUSINESS}/invoices/`, "code=404");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error_code: "business_not_found" });
+  });
+
+  it("answers a 403 with permission_denied", async () => {
+    const response = await get(`${BUSINESS}/customers/`, "code=403");
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: "business_id does not match token scope",
+      error_code: "permission_denied",
+    });
+  });
+
+  it("answers a 401 with authentication_required, or invalid_token when asked by name", async () => {
+    const first = await get(`${BUSINESS}/invoices/`, "code=401");
+    expect(await first.json()).toMatchObject({ error_code: "authentication_required" });
+    const named = await get(`${BUSINESS}/invoices/`, "code=401, example=InvalidToken");
+    expect(named.status).toBe(401);
+    expect(await named.json()).toMatchObject({ error_code: "invalid_token" });
+  });
+});
+
+describe("lists", () => {
+  it.each([
+    "/v1/platform/businesses/",
+    `${BUSINESS}/customers/`,
+    `${BUSINESS}/invoices/`,
+    `${BUSINESS}/invoices/payments/`,
+    `${BUSINESS}/invoices/refunds/`,
+    `${BUSINESS}/invoices/refunds/e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b/payments/`,
+  ])("%s answers one whole page: next null and page_info matching the results", async (path) => {
+    const response = await get(`${path}?page=1&page_size=20`);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as {
+      count: number;
+      next: unknown;
+      page_info: { total_count: number; current_page: number; total_pages: number };
+      results: unknown[];
+    };
+    expect(page.next).toBeNull();
+    expect(page.results.length).toBeGreaterThan(0);
+    expect(page.count).toBe(page.results.length);
+    expect(page.page_info).toMatchObject({
+      total_count: page.results.length,
+      current_page: 1,
+      total_pages: 1,
+    });
+  });
+});
+
+describe("a sale that hangs together", () => {
+  it("answers the created customer, its invoice, the payment of it and the refund of it", async () => {
+    const customer = (await (
+      await post(`${BUSINESS}/customers/`, { external_id: "crm-customer-42" }, "code=201")
+    ).json()) as { id: string };
+    const invoice = (await (
+      await post(`${BUSINESS}/invoices/`, { customer_id: customer.id }, "code=201")
+    ).json()) as { id: string; customer: { id: string } };
+    const payment = (await (
+      await post(`${BUSINESS}/invoices/payments/`, { total_amount_cents: 12000 }, "code=201")
+    ).json()) as { payment: { customer_id: string; applied_invoices: { id: string }[] } };
+    const refund = (await (
+      await post(`${BUSINESS}/invoices/refunds/`, { invoice_id: invoice.id }, "code=201")
+    ).json()) as { customer_id: string; allocations: { invoice_id: string }[] };
+    expect(invoice.customer.id).toBe(customer.id);
+    expect(payment.payment.customer_id).toBe(customer.id);
+    expect(payment.payment.applied_invoices[0]?.id).toBe(invoice.id);
+    expect(refund.customer_id).toBe(customer.id);
+    expect(refund.allocations[0]?.invoice_id).toBe(invoice.id);
+  });
+});
