@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
 import { BUSINESS_ID, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
-import { startTestServer, type TestServer } from "./support/test-server.js";
+import { startTestServer, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 const PATH = `/v1/platform/businesses/${BUSINESS_ID}/`;
 const START = 1_900_000_000_000;

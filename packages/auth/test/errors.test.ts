@@ -1,20 +1,15 @@
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBusinessClient, ThredfiAuthError, ThredfiError } from "../src/index.js";
 import { BUSINESS_ID, clientFor, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
 import {
   PARTNER_TOKEN_PATH,
   type Reply,
-  startTestServer,
   type TestServer,
+  useTestServer,
 } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 async function partnerTokenFailure(reply: Reply, timeoutMs?: number): Promise<ThredfiAuthError> {
   server.queue("POST", PARTNER_TOKEN_PATH, reply);

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BUSINESS_ID, clientFor, recordingLogger, rejectionOf } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
+import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 describe("logger", () => {
   it("gets a line per token fetch, refresh after a 401, replay and failure", async () => {

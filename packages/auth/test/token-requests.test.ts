@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API_KEY, BUSINESS_ID, clientFor, PARTNER_ID, rejectionOf } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
+import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 const BUSINESS_TOKEN_PATH = `/v1/platform/${BUSINESS_ID}/oauth2/token/`;
 
