@@ -21,6 +21,14 @@ describe("partner token request", () => {
     });
   });
 
+  it("encodes the longest API key allowed, 1024 characters, in UTF-8", async () => {
+    const apiKey = `é${"🔑".repeat(511)}x`;
+    expect(apiKey).toHaveLength(1024);
+    await clientFor(server, { apiKey }).tokens.partner();
+    const expected = Buffer.from(`${PARTNER_ID}:${apiKey}`, "utf8").toString("base64");
+    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${expected}`);
+  });
+
   it("hands out access_token, token_type, expires_in in whole seconds and expires_at in ms", async () => {
     let clock = 1_700_000_000_000;
     const thredfi = clientFor(server, { now: () => clock });

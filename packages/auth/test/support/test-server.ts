@@ -23,6 +23,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Wait this long before answering. */
   delayMs?: number;
+  /** Answer only once this settles, e.g. a gate the test opens. */
+  until?: Promise<unknown>;
 }
 
 type Responder = Reply | ((request: ReceivedRequest) => Reply);
@@ -38,6 +40,10 @@ export interface TestServer {
   readonly issuedTokens: string[];
   /** TCP connections opened since the last `reset()`. */
   readonly connections: number;
+  /** The default answer to `request`: a new token for a token request, `{ ok: true }` else. */
+  standardReply(request: ReceivedRequest): Reply;
+  /** Answers the next request of `method path` as usual, but only once `until` settles. */
+  hold(method: string, path: string, until: Promise<unknown>): void;
   /** Answers the next requests of `method path` with `replies`, in order, once each. */
   queue(method: string, path: string, ...replies: Responder[]): void;
   /** Answers every request of `method path` with `reply` until `reset()`. */
@@ -122,6 +128,7 @@ function createTestServer(): TestServer {
     const responder = queued.get(key)?.shift() ?? fixed.get(key) ?? defaultReply;
     const reply = typeof responder === "function" ? responder(received) : responder;
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    await reply.until;
     if (res.destroyed) return;
     const body = reply.json === undefined ? (reply.text ?? "") : JSON.stringify(reply.json);
     res.writeHead(reply.status ?? 200, {
@@ -142,6 +149,10 @@ function createTestServer(): TestServer {
       return connections;
     },
     count: (method, path) => requests.filter((r) => r.method === method && r.path === path).length,
+    standardReply: defaultReply,
+    hold(method, path, until) {
+      this.queue(method, path, (request) => ({ ...defaultReply(request), until }));
+    },
     queue(method, path, ...replies) {
       const key = `${method} ${path}`;
       queued.set(key, [...(queued.get(key) ?? []), ...replies]);
