@@ -41,7 +41,7 @@ export function createBusinessClient(options: BusinessClientOptions): ThredfiApi
         if (token) return token;
         throw new ThredfiAuthError(
           "token_provider_error",
-          cause ? "getToken threw" : "getToken returned no usable token",
+          "no usable token from getToken",
           undefined,
           cause,
         );

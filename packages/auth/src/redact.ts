@@ -1,6 +1,6 @@
 // C0 and C1 controls, DEL, line and paragraph separators and bidirectional overrides: anything
 // that could forge a log line or disguise the text around it.
-const CONTROL = /[\0-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\p{Cc}\u2028-\u202e\u2066-\u2069]/gu;
 
 /**
  * Makes server-provided text safe to put in an error or a log line: every known secret is

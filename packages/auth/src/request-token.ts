@@ -59,10 +59,14 @@ export async function requestToken(
       : new ThredfiAuthError("network_error", "token request failed", undefined, cause);
   }
   const { status } = response;
-  // Browsers answer `redirect: "manual"` with an opaque response of status 0; a custom fetch may
-  // follow the redirect anyway.
-  if (response.redirected || response.type === "opaqueredirect" || (status > 299 && status < 400)) {
-    throw new ThredfiAuthError("unexpected_redirect", "token endpoint redirected", status || undefined);
+  // Browsers answer `redirect: "manual"` with an opaque response of status 0 (type
+  // "opaqueredirect"); a custom fetch may follow the redirect anyway.
+  if (response.redirected || !status || (status > 299 && status < 400)) {
+    throw new ThredfiAuthError(
+      "unexpected_redirect",
+      "token endpoint redirected",
+      status || undefined,
+    );
   }
   try {
     body = JSON.parse(body as string);

@@ -57,8 +57,7 @@ export function readTokenGrant(
   if (
     typeof access_token === "string" &&
     HEADER_SAFE.test(access_token) &&
-    (token_type === undefined ||
-      (typeof token_type === "string" && token_type.toLowerCase() === "bearer")) &&
+    (token_type === undefined || /^bearer$/i.test(token_type as string)) &&
     typeof expires_in === "number" &&
     expires_in > 0 &&
     expires_in >= minSeconds

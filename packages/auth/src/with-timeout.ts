@@ -1,3 +1,4 @@
+import { abortable } from "./abortable.js";
 import { ThredfiAuthError } from "./errors.js";
 
 /**
@@ -6,10 +7,9 @@ import { ThredfiAuthError } from "./errors.js";
  */
 export function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const signal = AbortSignal.timeout(ms);
-  return new Promise((resolve, reject) => {
-    signal.addEventListener("abort", () =>
-      reject(new ThredfiAuthError("timeout", `no answer within ${ms} ms`, undefined, signal.reason)),
-    );
-    work(signal).then(resolve, reject);
+  return abortable(() => work(signal), signal).catch((error) => {
+    throw signal.aborted
+      ? new ThredfiAuthError("timeout", `no answer within ${ms} ms`, undefined, error)
+      : error;
   });
 }

@@ -1,7 +1,7 @@
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientFor, gate, rejectionOf, sleep } from "./support/fixtures.js";
+import { clientFor, eventually, gate, rejectionOf, settled, sleep } from "./support/fixtures.js";
 import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
@@ -15,9 +15,14 @@ afterEach(() => {
   held = gate();
 });
 
-/** The outcome of `promise`, or "still waiting" if it has not settled within a second. */
+/** The outcome of `promise`, or "still waiting" if it has not settled within 3 s. */
 function outcomeSoon(promise: Promise<unknown>): Promise<unknown> {
-  return Promise.race([rejectionOf(promise), sleep(1000, "still waiting")]);
+  return Promise.race([rejectionOf(promise), sleep(3000, "still waiting")]);
+}
+
+/** Resolves once the server has received `count` token requests: the waiting has begun. */
+function tokenRequests(count: number): Promise<unknown> {
+  return eventually(() => expect(server.count("POST", PARTNER_TOKEN_PATH)).toBe(count));
 }
 
 type Call = (thredfi: ReturnType<typeof clientFor>, signal: AbortSignal) => Promise<unknown>;
@@ -37,7 +42,7 @@ describe.each([
     const controller = new AbortController();
     const reason = new Error("caller gave up");
     const outcome = outcomeSoon(call(clientFor(server), controller.signal));
-    await sleep(50);
+    await tokenRequests(1);
     controller.abort(reason);
     expect(await outcome).toBe(reason);
     expect(server.count("GET", LIST)).toBe(0);
@@ -47,7 +52,7 @@ describe.each([
     const reason = new Error("aborted before the call");
     const error = await outcomeSoon(call(clientFor(server), AbortSignal.abort(reason)));
     expect(error).toBe(reason);
-    await sleep(50);
+    await settled();
     expect(server.requests).toHaveLength(0);
   });
 
@@ -57,7 +62,7 @@ describe.each([
     const quitter = new AbortController();
     const abandoned = outcomeSoon(call(thredfi, quitter.signal));
     const patient = [1, 2, 3].map(() => call(thredfi, new AbortController().signal));
-    await sleep(50);
+    await tokenRequests(1);
     quitter.abort();
     expect((await abandoned) as Error).toMatchObject({ name: "AbortError" });
     held.open();
@@ -74,7 +79,7 @@ describe.each([
     const controller = new AbortController();
     const reason = new Error("caller gave up during the replay");
     const outcome = outcomeSoon(call(thredfi, controller.signal));
-    await sleep(50);
+    await tokenRequests(2);
     controller.abort(reason);
     expect(await outcome).toBe(reason);
     expect(server.count("GET", LIST)).toBe(1);

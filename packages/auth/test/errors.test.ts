@@ -11,6 +11,7 @@ import {
 import {
   PARTNER_TOKEN_PATH,
   type Reply,
+  startTestServer,
   type TestServer,
   useTestServer,
 } from "./support/test-server.js";
@@ -69,15 +70,24 @@ describe("token endpoint errors", () => {
   });
 
   it("times out through a fetch that ignores the signal and frees the token request", async () => {
-    const deaf = async (request: Request) =>
-      fetch(request.url, { method: "POST", headers: request.headers, body: await request.text() });
-    server.queue("POST", PARTNER_TOKEN_PATH, { delayMs: 2000, json: {} });
-    const thredfi = clientFor(server, { fetch: deaf, timeoutMs: 50 });
-    const error = await Promise.race([rejectionOf(thredfi.tokens.partner()), sleep(1000)]);
-    expect(error).toMatchObject({ code: "timeout" });
-    const token = await thredfi.tokens.partner();
-    expect(token.access_token).toBe(server.issuedTokens[0]);
-    expect(server.count("POST", PARTNER_TOKEN_PATH)).toBe(2);
+    const own = await startTestServer();
+    try {
+      const deaf = async (request: Request) =>
+        fetch(request.url, {
+          method: "POST",
+          headers: request.headers,
+          body: await request.text(),
+        });
+      own.queue("POST", PARTNER_TOKEN_PATH, { delayMs: 2000, json: {} });
+      const thredfi = clientFor(own, { fetch: deaf, timeoutMs: 50 });
+      const error = await Promise.race([rejectionOf(thredfi.tokens.partner()), sleep(1000)]);
+      expect(error).toMatchObject({ code: "timeout" });
+      const token = await thredfi.tokens.partner();
+      expect(token.access_token).toBe(own.issuedTokens[0]);
+      expect(own.count("POST", PARTNER_TOKEN_PATH)).toBe(2);
+    } finally {
+      await own.close();
+    }
   });
 
   it("waits as long as the longest timeoutMs a timer can hold", async () => {

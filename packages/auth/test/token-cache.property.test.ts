@@ -50,7 +50,10 @@ describe("token cache properties", () => {
   it("keeps the refresh point at or before the stale point, and both within half the lifetime", () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 1e-3, max: 1e308, noNaN: true })),
+        fc.oneof(
+          fc.integer({ min: 1, max: 100_000 }),
+          fc.double({ min: 1e-3, max: 1e308, noNaN: true }),
+        ),
         fc.integer({ min: 0, max: 100_000 }),
         fc.integer({ min: 0, max: 2 ** 40 }),
         (expiresIn, marginSeconds, receivedAt) => {
