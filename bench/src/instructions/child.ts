@@ -1,22 +1,18 @@
 import { setFlagsFromString } from "node:v8";
-import { createAnsweringFetch } from "./answering-fetch.js";
-import {
-  createInstructionClient,
-  type InstructionClientName,
-  instructionClientNames,
-} from "./instruction-clients.js";
+import { buildClient } from "../clients/registry.js";
+import { createAnsweringFetch } from "../fake-thredfi/index.js";
 
 // Child-process entry run under callgrind: warm up, then N requests, then 4N requests, each run
 // preceded by a call into V8's flag parser, on which callgrind is told to dump its counters.
 // Run with: <client name> <N> <warm-up requests>.
 
 const [name, nArg, warmupArg] = process.argv.slice(2);
-if (!instructionClientNames.includes(name as InstructionClientName)) {
-  throw new Error(`unknown client ${name}`);
-}
 const n = Number(nArg);
 const answering = createAnsweringFetch();
-const request = createInstructionClient(name as InstructionClientName, answering.fetch);
+const request = buildClient("instructions", name, {
+  baseUrl: "https://sandbox.thredfi.com",
+  fetch: answering.fetch,
+});
 
 await runSequentially(Number(warmupArg));
 markRunBoundary();

@@ -1,4 +1,4 @@
-import { apiKey, partnerId } from "./fixtures.js";
+import { apiKey, partnerId } from "../support/fixtures.js";
 
 /** Token response fields the hand-rolled baselines read. */
 export interface PartnerTokenBody {

@@ -1,17 +1,9 @@
 import type { paths } from "@thredfi/types";
-import createClient, { type Client } from "openapi-fetch";
-import { listBusinessesPath, staticToken } from "./fixtures.js";
+import createClient from "openapi-fetch";
+import { staticToken } from "../support/fixtures.js";
 import { createHandRolledTokenGetter } from "./hand-rolled-token.js";
+import { type ClientTarget, type HotPathRequest, listBusinesses } from "./hot-path.js";
 import { requestPartnerTokenWithFetch } from "./partner-token-request.js";
-
-/** Where the clients send their requests. `fetch` is the global one when left out. */
-export interface ClientTarget {
-  baseUrl: string;
-  fetch?: typeof globalThis.fetch;
-}
-
-/** One way of making the hot-path request: `GET /v1/platform/businesses/`. */
-export type HotPathRequest = () => Promise<void>;
 
 /** A bare openapi-fetch client with a static `Authorization` header: the baseline. */
 export function bareClient(target: ClientTarget): HotPathRequest {
@@ -65,12 +57,4 @@ export function naiveTokenMiddlewareClient(target: ClientTarget): HotPathRequest
     },
   });
   return listBusinesses(client);
-}
-
-/** Wraps a typed client as a hot-path request that fails loudly on any non-2xx answer. */
-export function listBusinesses(client: Client<paths>): HotPathRequest {
-  return async () => {
-    const { response } = await client.GET(listBusinessesPath);
-    if (!response.ok) throw new Error(`hot-path request failed with ${response.status}`);
-  };
 }

@@ -1,8 +1,9 @@
-import { businessId, listBusinessesPath } from "./fixtures.js";
-import type { LoopbackServer } from "./loopback-server-process.js";
-import { elapsedMs, median } from "./stats.js";
-import { createBenchThredfiClient } from "./thredfi-clients.js";
-import type { RequestCounts } from "./thredfi-routes.js";
+import { createBenchThredfiClient } from "../clients/thredfi.js";
+import type { FakeThredfiServer, RequestCounts } from "../fake-thredfi/index.js";
+import type { Measurement } from "../measurement.js";
+import { ms, row, type TableRow, times, verdict } from "../report/format.js";
+import { businessId, listBusinessesPath } from "../support/fixtures.js";
+import { elapsedMs, median } from "../support/stats.js";
 
 /** Settings of the cold-start benchmark. */
 export interface ColdStartSettings {
@@ -32,6 +33,26 @@ export interface ColdStartResult {
   businesses: ColdStartScenario;
 }
 
+const settings: ColdStartSettings = {
+  concurrentPartnerCalls: 1_000,
+  businesses: 100,
+  callsPerBusiness: 10,
+  repetitions: 3,
+};
+
+/** 3: token requests and wall time of a burst of concurrent first calls. */
+export const coldStart: Measurement<"coldStart", ColdStartResult> = {
+  name: "cold-start",
+  key: "coldStart",
+  title: "3 cold start",
+  run: async (context) => measureColdStart(await context.fakeThredfi(), settings),
+  rows: coldStartRows,
+  method: () => `- **3. Cold start**: a fresh client receives a burst of concurrent first calls; the
+  loopback server counts the token requests it sees (single flight: 1 partner token for any
+  number of callers; 1 + 100 for 100 businesses × 10 calls). The same burst on the now-warm
+  client gives the wall time to compare with.`,
+};
+
 type Burst = (thredfi: ReturnType<typeof createBenchThredfiClient>) => Promise<unknown>;
 
 /**
@@ -39,8 +60,8 @@ type Burst = (thredfi: ReturnType<typeof createBenchThredfiClient>) => Promise<u
  * loopback server receives: single flight means one per token, however many callers wait.
  * The same burst on the now-warm client gives the wall time to compare against.
  */
-export async function runColdStart(
-  server: LoopbackServer,
+async function measureColdStart(
+  server: FakeThredfiServer,
   settings: ColdStartSettings,
 ): Promise<ColdStartResult> {
   const partnerBurst: Burst = (thredfi) =>
@@ -77,7 +98,7 @@ export async function runColdStart(
 }
 
 async function measureScenario(
-  server: LoopbackServer,
+  server: FakeThredfiServer,
   settings: ColdStartSettings,
   burst: Burst,
   expected: ColdStartScenario["expected"],
@@ -121,4 +142,24 @@ async function measureScenario(
 async function expectOk(call: Promise<{ response: Response }>): Promise<void> {
   const { response } = await call;
   if (!response.ok) throw new Error(`request failed with ${response.status}`);
+}
+
+function coldStartRows(result: ColdStartResult): TableRow[] {
+  const { settings, partner, businesses } = result;
+  const counts = (scenario: ColdStartScenario) =>
+    scenario.observed.map((seen) => `${seen.partnerToken}+${seen.businessToken}`).join(", ");
+  return [
+    row(
+      `3 cold start: ${settings.concurrentPartnerCalls} concurrent first partner calls`,
+      `token requests (partner+business) per cold run: ${counts(partner)}, warm runs: ${partner.warmTokenRequests}; ${ms(partner.medianColdMs)} cold vs ${ms(partner.medianWarmMs)} warm = ${times(partner.coldToWarm)}`,
+      "1+0",
+      verdict(partner.pass),
+    ),
+    row(
+      `3 cold start: ${settings.businesses} businesses × ${settings.callsPerBusiness} concurrent calls`,
+      `token requests (partner+business) per cold run: ${counts(businesses)}, warm runs: ${businesses.warmTokenRequests}; ${ms(businesses.medianColdMs)} cold vs ${ms(businesses.medianWarmMs)} warm = ${times(businesses.coldToWarm)}`,
+      `1+${settings.businesses}`,
+      verdict(businesses.pass),
+    ),
+  ];
 }

@@ -1,5 +1,5 @@
-import type { HotPathRequest } from "./openapi-fetch-clients.js";
-import { elapsedMs } from "./stats.js";
+import type { HotPathRequest } from "../clients/hot-path.js";
+import { elapsedMs } from "../support/stats.js";
 
 /** Requests per wall-clock second, and per second of CPU time the client process used. */
 export interface Throughput {

@@ -1,9 +1,5 @@
-import { measureThroughput } from "./throughput.js";
-import {
-  createThroughputClient,
-  type ThroughputClientName,
-  throughputClientNames,
-} from "./throughput-clients.js";
+import { buildClient } from "../clients/registry.js";
+import { measureThroughput } from "./measure-throughput.js";
 
 // Child-process entry: one requests/s run of one client in a fresh process, so no run inherits
 // another client's JIT state or garbage. Run with:
@@ -11,10 +7,8 @@ import {
 // Prints the throughput of the measured requests.
 
 const [name, baseUrl, warmup, count, concurrency] = process.argv.slice(2);
-if (!throughputClientNames.includes(name as ThroughputClientName) || baseUrl === undefined) {
-  throw new Error(`unknown client ${name}`);
-}
-const request = createThroughputClient(name as ThroughputClientName, baseUrl);
+if (baseUrl === undefined) throw new Error("usage: <client name> <base URL> …");
+const request = buildClient("throughput", name, { baseUrl });
 await measureThroughput(request, Number(warmup), Number(concurrency));
 const throughput = await measureThroughput(request, Number(count), Number(concurrency));
 process.stdout.write(`${JSON.stringify(throughput)}\n`);

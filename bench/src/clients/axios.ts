@@ -1,7 +1,7 @@
 import axios, { type AxiosError, type InternalAxiosRequestConfig } from "axios";
-import { listBusinessesPath } from "./fixtures.js";
+import { listBusinessesPath } from "../support/fixtures.js";
 import { createHandRolledTokenGetter } from "./hand-rolled-token.js";
-import type { HotPathRequest } from "./openapi-fetch-clients.js";
+import type { ClientTarget, HotPathRequest } from "./hot-path.js";
 import {
   type PartnerTokenBody,
   partnerBasicAuthorization,
@@ -14,9 +14,10 @@ interface RetriableConfig extends InternalAxiosRequestConfig {
 
 /**
  * axios with the token-refresh interceptor pair people write by hand: a request interceptor that
- * awaits the cached token, a response interceptor that drops it and replays once on 401.
+ * awaits the cached token, a response interceptor that drops it and replays once on 401. axios
+ * sends over `node:http`, so a target's `fetch` does not apply.
  */
-export function axiosInterceptorClient(baseUrl: string): HotPathRequest {
+export function axiosInterceptorClient({ baseUrl }: ClientTarget): HotPathRequest {
   const api = axios.create({ baseURL: baseUrl });
   const tokens = createHandRolledTokenGetter(async () => {
     const response = await axios.post<PartnerTokenBody>(

@@ -1,6 +1,6 @@
-import { createAnsweringFetch } from "./answering-fetch.js";
-import { businessId } from "./fixtures.js";
-import { createBenchThredfiClient } from "./thredfi-clients.js";
+import { createBenchThredfiClient } from "../clients/thredfi.js";
+import { createAnsweringFetch } from "../fake-thredfi/index.js";
+import { businessId } from "../support/fixtures.js";
 
 // Child-process entry, run with --expose-gc: the same number of business calls spread over
 // few and over many businesses, with the default business-token cache bound. Prints one JSON
