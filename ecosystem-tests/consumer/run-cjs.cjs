@@ -1,5 +1,6 @@
 // Loads every installed package with `require()` and makes real requests through them against a
-// mock started from the installed @thredfi/mock; prints one JSON report line.
+// mock started from the installed @thredfi/mock; prints one JSON report line. Arguments: the
+// names of the packed packages, whose main entry points it resolves.
 const { createThredfiClient, ThredfiAuthError } = require("@thredfi/auth");
 const { bundledSpecPath, startMock } = require("@thredfi/mock");
 const types = require("@thredfi/types");
@@ -16,6 +17,9 @@ async function main() {
     const businesses = await thredfi.partner.GET("/v1/platform/businesses/");
     console.log(
       JSON.stringify({
+        main: Object.fromEntries(
+          process.argv.slice(2).map((name) => [name, require.resolve(name)]),
+        ),
         resolved: {
           types: require.resolve("@thredfi/types"),
           auth: require.resolve("@thredfi/auth"),

@@ -1,22 +1,22 @@
-import { readFileSync } from "node:fs";
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsumerProject, createConsumerProject } from "../src/pack-consumer.js";
+import { type ConsumerProject, createConsumerProject } from "../src/consumer-project.js";
 import {
   dryRunPublishEnvironment,
   outsideWorkspaceEnvironment,
   UNREACHABLE_REGISTRY,
-} from "../src/pack-environment.js";
-import { type PackedPackage, packPublishedPackages } from "../src/pack-tarballs.js";
-import { REPO_ROOT } from "../src/repo-layout.js";
+} from "../src/npm-environment.js";
+import { type PackedPackage, packedPackageNames, packPackages } from "../src/pack-tarballs.js";
 import { type CommandResult, runCommand } from "../src/run-command.js";
 
 const require = createRequire(import.meta.url);
-const consumerFiles = resolve(import.meta.dirname, "pack-consumer");
+const repoRoot = resolve(import.meta.dirname, "../..");
+const consumerFiles = resolve(import.meta.dirname, "../consumer");
 const workspaceTsc = require.resolve("typescript/bin/tsc");
 const typesNodeVersion = (
   JSON.parse(readFileSync(require.resolve("@types/node/package.json"), "utf8")) as {
@@ -24,16 +24,13 @@ const typesNodeVersion = (
   }
 ).version;
 
-/** Child processes start Prism or tsc; on a busy two-core machine each can take half a minute. */
-const slowStepTimeoutMs = 120_000;
-
 let workDir: string;
 let packed: PackedPackage[];
 let consumer: ConsumerProject;
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "thredfi-pack-"));
-  packed = await packPublishedPackages(workDir);
+  packed = await packPackages(await packedPackageNames(), workDir);
   consumer = await createConsumerProject({
     tarballs: packed.map((pkg) => pkg.tarball),
     registryPackages: [`@types/node@${typesNodeVersion}`],
@@ -46,20 +43,25 @@ beforeAll(async () => {
       join(consumer.directory, `consumer.${extension}`),
     );
   }
-}, 300_000);
+});
 
 afterAll(async () => {
   await consumer?.remove();
   if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
 });
 
-describe("the packed packages", { timeout: slowStepTimeoutMs }, () => {
-  it("are @thredfi/auth, @thredfi/mock and @thredfi/types", () => {
-    expect(packed.map((pkg) => pkg.name)).toEqual([
-      "@thredfi/auth",
-      "@thredfi/mock",
-      "@thredfi/types",
-    ]);
+describe("the packed packages", () => {
+  it("are every package of the workspace that is not private", async () => {
+    expect(packed.map((pkg) => pkg.name)).toEqual(await publishedWorkspacePackages());
+  });
+
+  it("each check their own tarball with publint and attw in their test:packed script", async () => {
+    for (const pkg of packed) {
+      const manifest = JSON.parse(await readFile(join(pkg.directory, "package.json"), "utf8"));
+      expect(manifest.scripts?.["test:packed"], pkg.name).toMatch(
+        /^publint --strict && attw --pack \./,
+      );
+    }
   });
 
   it("ship ESM and CJS builds with declarations for both", () => {
@@ -95,7 +97,7 @@ describe("the packed packages", { timeout: slowStepTimeoutMs }, () => {
     );
     expect(mock.files).not.toContain("dist/vitest.cjs");
     const shippedSpec = await readFile(installedFile("@thredfi/mock", "spec/thredfi.yaml"), "utf8");
-    expect(shippedSpec).toBe(await readFile(join(REPO_ROOT, "specs/thredfi.yaml"), "utf8"));
+    expect(shippedSpec).toBe(await readFile(join(repoRoot, "specs/thredfi.yaml"), "utf8"));
   });
 
   it("name registry versions instead of workspace: and catalog: ranges", async () => {
@@ -148,8 +150,24 @@ describe("the packed packages", { timeout: slowStepTimeoutMs }, () => {
   });
 });
 
-describe("a project that installed the tarballs with npm", { timeout: slowStepTimeoutMs }, () => {
-  it("imports every package and gets a partner token from the installed mock", async () => {
+describe("a project that installed the tarballs with npm", () => {
+  it("imports every packed package from its ESM build", async () => {
+    const report = await runConsumerScript("run-esm.mjs");
+    expect(report.main).toEqual(
+      Object.fromEntries(packed.map((pkg) => [pkg.name, installedUrl(pkg.name, "dist/index.js")])),
+    );
+  });
+
+  it("requires every packed package from its CJS build", async () => {
+    const report = await runConsumerScript("run-cjs.cjs");
+    expect(report.main).toEqual(
+      Object.fromEntries(
+        packed.map((pkg) => [pkg.name, installedFile(pkg.name, "dist/index.cjs")]),
+      ),
+    );
+  });
+
+  it("imports each package's entry points and gets a partner token from the installed mock", async () => {
     const report = await runConsumerScript("run-esm.mjs");
     expect(report.resolved).toEqual({
       types: installedUrl("@thredfi/types", "dist/index.js"),
@@ -162,7 +180,7 @@ describe("a project that installed the tarballs with npm", { timeout: slowStepTi
     expectWorkingClient(report);
   });
 
-  it("requires every package from its CJS build and gets a partner token", async () => {
+  it("requires each package's entry points and gets a partner token from the installed mock", async () => {
     const report = await runConsumerScript("run-cjs.cjs");
     expect(report.resolved).toEqual({
       types: installedFile("@thredfi/types", "dist/index.cjs"),
@@ -189,6 +207,8 @@ describe("a project that installed the tarballs with npm", { timeout: slowStepTi
 
 /** What `run-esm.mjs` and `run-cjs.cjs` print. */
 interface ConsumerReport {
+  /** Where each packed package's main entry point resolved, by package name. */
+  main: Record<string, string>;
   resolved: Record<string, string>;
   mockGlobalSetup?: string;
   mockVitestRequireError?: string;
@@ -213,8 +233,21 @@ function expectWorkingClient(report: ConsumerReport): void {
   expect(report.businessesViolations).toBeNull();
 }
 
-async function runConsumerScript(file: string): Promise<ConsumerReport> {
-  const result: CommandResult = await runCommand(process.execPath, [file], {
+const consumerReports = new Map<string, Promise<ConsumerReport>>();
+
+/** Runs a consumer script once, however many tests read its report. */
+function runConsumerScript(file: string): Promise<ConsumerReport> {
+  let report = consumerReports.get(file);
+  if (report === undefined) {
+    report = runConsumerScriptNow(file);
+    consumerReports.set(file, report);
+  }
+  return report;
+}
+
+async function runConsumerScriptNow(file: string): Promise<ConsumerReport> {
+  const names = packed.map((pkg) => pkg.name);
+  const result: CommandResult = await runCommand(process.execPath, [file, ...names], {
     cwd: consumer.directory,
     env: outsideWorkspaceEnvironment(),
     timeoutMs: 90_000,
@@ -236,4 +269,19 @@ function installedFile(name: string, path: string): string {
 
 function installedUrl(name: string, path: string): string {
   return pathToFileURL(installedFile(name, path)).href;
+}
+
+/** The names of the packages under `packages/` that are not private, sorted. */
+async function publishedWorkspacePackages(): Promise<string[]> {
+  const published: string[] = [];
+  for (const directory of await readdir(join(repoRoot, "packages"))) {
+    const manifestPath = join(repoRoot, "packages", directory, "package.json");
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as {
+      name: string;
+      private?: boolean;
+    };
+    if (manifest.private !== true) published.push(manifest.name);
+  }
+  return published.sort();
 }

@@ -1,7 +1,7 @@
 import { cp, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { outsideWorkspaceEnvironment } from "./pack-environment.js";
+import { outsideWorkspaceEnvironment } from "./npm-environment.js";
 import { assertSucceeded, runCommand } from "./run-command.js";
 
 /** A fresh npm project outside the workspace with the packed packages installed. */
@@ -29,12 +29,12 @@ export interface ConsumerContents {
  */
 export async function createConsumerProject(contents: ConsumerContents): Promise<ConsumerProject> {
   // The real path, as Node reports resolved modules by it.
-  const directory = await realpath(await mkdtemp(join(tmpdir(), "thredfi-pack-consumer-")));
+  const directory = await realpath(await mkdtemp(join(tmpdir(), "thredfi-ecosystem-consumer-")));
   const remove = () => rm(directory, { recursive: true, force: true });
   try {
     await writeFile(
       join(directory, "package.json"),
-      `${JSON.stringify({ name: "thredfi-pack-consumer", version: "1.0.0", private: true }, null, 2)}\n`,
+      `${JSON.stringify({ name: "thredfi-ecosystem-consumer", version: "1.0.0", private: true }, null, 2)}\n`,
     );
     if (contents.filesFrom !== undefined) {
       await cp(contents.filesFrom, directory, { recursive: true });

@@ -1,5 +1,6 @@
 // Loads every installed package with `import` and makes real requests through them against a
-// mock started from the installed @thredfi/mock; prints one JSON report line.
+// mock started from the installed @thredfi/mock; prints one JSON report line. Arguments: the
+// names of the packed packages, whose main entry points it resolves.
 import { createThredfiClient, ThredfiAuthError } from "@thredfi/auth";
 import { bundledSpecPath, startMock } from "@thredfi/mock";
 import mockGlobalSetup from "@thredfi/mock/vitest";
@@ -16,6 +17,9 @@ try {
   const businesses = await thredfi.partner.GET("/v1/platform/businesses/");
   console.log(
     JSON.stringify({
+      main: Object.fromEntries(
+        process.argv.slice(2).map((name) => [name, import.meta.resolve(name)]),
+      ),
       resolved: {
         types: import.meta.resolve("@thredfi/types"),
         auth: import.meta.resolve("@thredfi/auth"),
