@@ -3,13 +3,21 @@ import { coldStart } from "./cold-start/measurement.js";
 import { instructions } from "./instructions/measurement.js";
 import type { Measurement } from "./measurement.js";
 import { memory } from "./memory/measurement.js";
+import { refreshAhead } from "./refresh-ahead/measurement.js";
 import { throughput } from "./throughput/measurement.js";
 
 /**
  * Every measurement of `pnpm bench`, in the order they run and are reported. A new
  * measurement is a folder exporting a {@link Measurement} and one entry here.
  */
-export const measurements = [instructions, throughput, coldStart, codegen, memory] as const;
+export const measurements = [
+  instructions,
+  throughput,
+  coldStart,
+  codegen,
+  memory,
+  refreshAhead,
+] as const;
 
 type AnyMeasurement = (typeof measurements)[number];
 
