@@ -78,9 +78,10 @@ describe("token endpoint errors", () => {
           headers: request.headers,
           body: await request.text(),
         });
-      own.queue("POST", PARTNER_TOKEN_PATH, { delayMs: 2000, json: {} });
-      const thredfi = clientFor(own, { fetch: deaf, timeoutMs: 50 });
-      const error = await Promise.race([rejectionOf(thredfi.tokens.partner()), sleep(1000)]);
+      own.queue("POST", PARTNER_TOKEN_PATH, { delayMs: 10_000, json: {} });
+      // Long enough for the second, prompt answer on a busy machine.
+      const thredfi = clientFor(own, { fetch: deaf, timeoutMs: 500 });
+      const error = await Promise.race([rejectionOf(thredfi.tokens.partner()), sleep(5000)]);
       expect(error).toMatchObject({ code: "timeout" });
       const token = await thredfi.tokens.partner();
       expect(token.access_token).toBe(own.issuedTokens[0]);
