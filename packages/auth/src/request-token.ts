@@ -19,7 +19,8 @@ export interface TokenEndpoint {
  * Asks for a token: the partner token with `POST /v1/platform/oauth2/token/`, HTTP Basic
  * `partnerId:apiKey` and the form body `grant_type=client_credentials&client_id=<partnerId>`;
  * a business token with `POST /v1/platform/{businessId}/oauth2/token/`, the partner Bearer
- * token and no body. A business token naming another business is rejected.
+ * token and no body. A business token naming another business is rejected, so is a redirect
+ * (`unexpected_redirect`, never followed) and an answer later than `timeoutMs` (`timeout`).
  */
 export async function requestToken(
   endpoint: TokenEndpoint,

@@ -157,6 +157,14 @@ describe("unread 401 bodies", () => {
     }
   });
 
+  it("are cut off past 1 MiB without holding up the replay", async () => {
+    const thredfi = clientFor(server);
+    server.queue("GET", LIST, { status: 401, text: "x".repeat(20 * 2 ** 20) });
+    const { response } = await thredfi.partner.GET(LIST);
+    expect(response.status).toBe(200);
+    expect(server.count("GET", LIST)).toBe(2);
+  });
+
   it("never strand a socket through the middleware either", async () => {
     const own = await startTestServer();
     try {
