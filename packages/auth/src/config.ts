@@ -13,6 +13,8 @@ export interface ConnectionConfig {
   readonly fetch: ThredfiFetch;
   readonly now: () => number;
   readonly refreshMarginMs: number;
+  /** Time limit of each token request (or `getToken` call). */
+  readonly timeoutMs: number;
   readonly log: Log;
 }
 
@@ -22,7 +24,13 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 /** Validates the options every client shares; throws `invalid_config` naming the option. */
 export function resolveConnection(options: ConnectionOptions): ConnectionConfig {
   check(typeof options === "object" && options, "options are required");
-  const { environment = "production", fetch = globalThis.fetch, now = Date.now, logger } = options;
+  const {
+    environment = "production",
+    fetch = globalThis.fetch,
+    now = Date.now,
+    logger,
+    timeoutMs = 30_000,
+  } = options;
   const margin = options.refreshMarginSeconds ?? 300;
   check(
     environment === "production" || environment === "sandbox",
@@ -33,6 +41,11 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     "fetch and now must be functions",
   );
   check(isFiniteAtLeast(margin, 0), "refreshMarginSeconds must be >= 0");
+  // AbortSignal.timeout takes whole milliseconds that fit a 32-bit timer.
+  check(
+    Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs < 2 ** 31,
+    "timeoutMs must be an integer from 1 to 2^31-1",
+  );
   check(
     !logger ||
       (typeof logger === "object" &&
@@ -50,7 +63,13 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     fetch,
     now,
     refreshMarginMs: margin * 1000,
-    log: (level, message) => logger?.[level]?.(message),
+    timeoutMs,
+    // Logging never changes an outcome: a logger that throws or rejects is ignored.
+    log(level, message) {
+      try {
+        Promise.resolve(logger?.[level]?.(message)).catch(() => {});
+      } catch {}
+    },
   };
 }
 

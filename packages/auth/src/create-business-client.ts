@@ -1,14 +1,17 @@
 import { check, requireId, resolveConnection } from "./config.js";
 import { createApiClient } from "./create-api-client.js";
 import { ThredfiAuthError } from "./errors.js";
+import { logged } from "./logged.js";
 import { businessGuard } from "./scope-guard.js";
 import { type CachedToken, createTokenStore, readTokenGrant } from "./token-cache.js";
 import type { BusinessClientOptions, ThredfiApiClient } from "./types.js";
+import { withTimeout } from "./with-timeout.js";
 
 /**
  * Creates a browser-safe client for one business from tokens minted by the partner's backend.
  * The token from `getToken` is cached per its `expires_in`, fetched once for concurrent callers,
- * and fetched again once when the API answers 401.
+ * refreshed in the background before it expires, and fetched again once when the API answers
+ * 401. A `getToken` call that takes longer than `timeoutMs` fails with `timeout`.
  *
  * @example
  * const biz = createBusinessClient({ businessId, getToken: () => fetchTokenFromMyBackend() });
@@ -18,29 +21,32 @@ import type { BusinessClientOptions, ThredfiApiClient } from "./types.js";
  * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
  */
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient {
-  const { baseUrl, originPrefix, fetch, log, now, refreshMarginMs } = resolveConnection(options);
+  const { baseUrl, originPrefix, fetch, log, now, refreshMarginMs, timeoutMs } =
+    resolveConnection(options);
   requireId("businessId", options.businessId);
   const { getToken } = options;
   check(typeof getToken === "function", "getToken must be a function");
 
-  async function fetchToken(): Promise<CachedToken> {
-    log("debug", "calling getToken");
-    let grant: unknown;
-    try {
-      grant = await getToken();
-    } catch (cause) {
-      throw providerError("getToken threw", cause);
-    }
-    return (
-      readTokenGrant(grant, now(), refreshMarginMs) ??
-      providerError("getToken returned no usable token")
+  const fetchToken = () =>
+    logged(log, "a token from getToken", () =>
+      withTimeout(timeoutMs, async (signal): Promise<CachedToken> => {
+        let token: CachedToken | undefined;
+        let cause: unknown;
+        try {
+          // Reading the grant is inside: a hostile object's getters may throw too.
+          token = readTokenGrant(await getToken({ signal }), now(), refreshMarginMs);
+        } catch (error) {
+          cause = error;
+        }
+        if (token) return token;
+        throw new ThredfiAuthError(
+          "token_provider_error",
+          "no usable token from getToken",
+          undefined,
+          cause,
+        );
+      }),
     );
-  }
-
-  function providerError(description: string, cause?: unknown): never {
-    log("warn", description);
-    throw new ThredfiAuthError("token_provider_error", description, undefined, cause);
-  }
 
   return createApiClient(
     baseUrl,

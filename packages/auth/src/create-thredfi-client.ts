@@ -2,12 +2,15 @@ import { createAuthMiddleware } from "./auth-middleware.js";
 import { check, requireId, resolveConnection } from "./config.js";
 import { createApiClient } from "./create-api-client.js";
 import type { ThredfiAuthError } from "./errors.js";
+import { logged } from "./logged.js";
 import { basicAuthorization, requestToken, type TokenEndpoint } from "./request-token.js";
 import { businessGuard, originGuard } from "./scope-guard.js";
 import { type CachedToken, createTokenStore } from "./token-cache.js";
 import type { PartnerToken, ThredfiClient, ThredfiClientOptions } from "./types.js";
 
 const PARTNER = 0;
+/** Longer keys would make a Basic header beyond what servers commonly accept. */
+const MAX_API_KEY_LENGTH = 1024;
 
 /**
  * Creates the backend client: partner and business-scoped openapi-fetch clients whose tokens
@@ -22,29 +25,27 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
   const config = resolveConnection(options);
   const { baseUrl, originPrefix, fetch, log, now } = config;
   const partnerId = requireId("partnerId", options.partnerId);
-  const { apiKey, timeoutMs = 30_000, maxBusinessTokens = 1000 } = options;
-  check(typeof apiKey === "string" && apiKey, "apiKey must be non-empty");
-  // AbortSignal.timeout takes whole milliseconds that fit a 32-bit timer.
+  const { apiKey, maxBusinessTokens = 1000 } = options;
   check(
-    Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs < 2 ** 31,
-    "timeoutMs must be an integer from 1 to 2^31-1",
+    typeof apiKey === "string" && apiKey && apiKey.length <= MAX_API_KEY_LENGTH,
+    `apiKey must be 1 to ${MAX_API_KEY_LENGTH} characters`,
   );
   check(
     Number.isInteger(maxBusinessTokens) && maxBusinessTokens >= 1,
     "maxBusinessTokens must be an integer >= 1",
   );
   const basic = basicAuthorization(partnerId, apiKey);
-  const endpoint: TokenEndpoint = { ...config, timeoutMs, secrets: [apiKey] };
+  const endpoint: TokenEndpoint = { ...config, secrets: [apiKey] };
   const form = `grant_type=client_credentials&client_id=${partnerId}`;
 
   const partnerTokens = createTokenStore(
-    () => logged("the partner", () => requestToken(endpoint, basic, form)),
+    () => logged(log, "the partner token", () => requestToken(endpoint, basic, form)),
     1,
     now,
   );
   const businessTokens = createTokenStore(
     (businessId: string) =>
-      logged(`business ${businessId}'s`, () => fetchBusinessToken(businessId)),
+      logged(log, `business ${businessId}'s token`, () => fetchBusinessToken(businessId)),
     maxBusinessTokens,
     now,
   );
@@ -56,19 +57,11 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
       return await requestToken(endpoint, partnerToken.authorization, null, businessId);
     } catch (error) {
       if ((error as ThredfiAuthError).status !== 401) throw error;
-      log("debug", "partner token refused; fetching a new one");
+      log("info", "partner token refused; fetching a new one");
       partnerTokens.invalidate(PARTNER, partnerToken);
       const { authorization } = await partnerTokens.get(PARTNER);
       return requestToken(endpoint, authorization, null, businessId);
     }
-  }
-
-  function logged(whose: string, request: () => Promise<CachedToken>): Promise<CachedToken> {
-    log("debug", `fetching ${whose} token`);
-    return request().catch((error: ThredfiAuthError) => {
-      log("warn", `fetching ${whose} token failed: ${error.code}`);
-      throw error;
-    });
   }
 
   function businessScope(businessId: string) {
@@ -81,7 +74,7 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
       access_token: token.accessToken,
       // Thredfi only issues Bearer tokens, and that is how the SDK sends them.
       token_type: "Bearer",
-      // Never negative: a handed-out token is before its refresh point, hence before expiry.
+      // At least 1: the store stops handing out a token 5 s (at least 1 s) before it expires.
       expires_in: Math.floor((token.expiresAt - now()) / 1000),
       expires_at: token.expiresAt,
     };

@@ -6,6 +6,7 @@ export type ThredfiAuthErrorCode =
   | "http_error"
   | "network_error"
   | "timeout"
+  | "unexpected_redirect"
   | "invalid_token_response"
   | "business_mismatch"
   | "invalid_config"

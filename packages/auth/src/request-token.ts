@@ -2,6 +2,7 @@ import { ThredfiAuthError } from "./errors.js";
 import { redact } from "./redact.js";
 import { type CachedToken, readTokenGrant } from "./token-cache.js";
 import type { ThredfiFetch } from "./types.js";
+import { withTimeout } from "./with-timeout.js";
 
 /** What a token request needs to know about its client. */
 export interface TokenEndpoint {
@@ -18,7 +19,8 @@ export interface TokenEndpoint {
  * Asks for a token: the partner token with `POST /v1/platform/oauth2/token/`, HTTP Basic
  * `partnerId:apiKey` and the form body `grant_type=client_credentials&client_id=<partnerId>`;
  * a business token with `POST /v1/platform/{businessId}/oauth2/token/`, the partner Bearer
- * token and no body. A business token naming another business is rejected.
+ * token and no body. A business token naming another business is rejected, so is a redirect
+ * (`unexpected_redirect`, never followed) and an answer later than `timeoutMs` (`timeout`).
  */
 export async function requestToken(
   endpoint: TokenEndpoint,
@@ -26,38 +28,53 @@ export async function requestToken(
   form: string | null,
   businessId?: string,
 ): Promise<CachedToken> {
-  const { fetch, timeoutMs } = endpoint;
   // The credentials just sent (Basic base64 or Bearer token) must not come back in an error.
   const secrets = [...endpoint.secrets, authorization.slice(authorization.indexOf(" ") + 1)];
-  const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let body: unknown;
   try {
-    response = await fetch(
-      new Request(
-        `${endpoint.baseUrl}/v1/platform/${businessId ? `${businessId}/` : ""}oauth2/token/`,
-        {
-          method: "POST",
-          headers: form
-            ? { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" }
-            : { Authorization: authorization },
-          body: form,
-          signal,
-        },
-      ),
-    );
-    body = await response.text();
+    [response, body] = await withTimeout(endpoint.timeoutMs, async (signal) => {
+      const response = await endpoint.fetch(
+        new Request(
+          `${endpoint.baseUrl}/v1/platform/${businessId ? `${businessId}/` : ""}oauth2/token/`,
+          {
+            method: "POST",
+            headers: form
+              ? {
+                  Authorization: authorization,
+                  "Content-Type": "application/x-www-form-urlencoded",
+                }
+              : { Authorization: authorization },
+            body: form,
+            signal,
+            // A token from wherever a redirect points is not a Thredfi token.
+            redirect: "manual",
+          },
+        ),
+      );
+      return [response, await response.text()] as const;
+    });
   } catch (cause) {
-    throw signal.aborted
-      ? new ThredfiAuthError("timeout", `no answer within ${timeoutMs} ms`, undefined, cause)
+    throw cause instanceof ThredfiAuthError
+      ? cause
       : new ThredfiAuthError("network_error", "token request failed", undefined, cause);
+  }
+  const { status } = response;
+  // Browsers answer `redirect: "manual"` with an opaque response of status 0 (type
+  // "opaqueredirect"); a custom fetch may follow the redirect anyway.
+  if (response.redirected || !status || (status > 299 && status < 400)) {
+    throw new ThredfiAuthError(
+      "unexpected_redirect",
+      "token endpoint redirected",
+      status || undefined,
+    );
   }
   try {
     body = JSON.parse(body as string);
   } catch {}
-  const { status } = response;
   if (!response.ok) throw errorFromBody(status, body, secrets);
-  const token = readTokenGrant(body, endpoint.now(), endpoint.refreshMarginMs);
+  // At least 2 s, so a token handed out by `tokens` always has a whole second left.
+  const token = readTokenGrant(body, endpoint.now(), endpoint.refreshMarginMs, 2);
   const named = (body as { business_id?: unknown } | null)?.business_id;
   if (!token || (businessId && named !== undefined && String(named).toLowerCase() !== businessId)) {
     throw new ThredfiAuthError("invalid_token_response", "unusable token response", status);
@@ -65,9 +82,13 @@ export async function requestToken(
   return token;
 }
 
-/** `Basic base64(utf8(user:password))`, without Node-only APIs. */
+/** `Basic base64(utf8(user:password))`, without Node-only APIs and for any length. */
 export function basicAuthorization(user: string, password: string): string {
-  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)))}`;
+  let binary = "";
+  for (const byte of new TextEncoder().encode(`${user}:${password}`)) {
+    binary += String.fromCharCode(byte);
+  }
+  return `Basic ${btoa(binary)}`;
 }
 
 // OAuth2 error bodies carry a code in `error`; Thredfi bodies a code in `error_code` and a

@@ -1,3 +1,4 @@
+import { abortable } from "./abortable.js";
 import { createLru } from "./lru.js";
 
 /** A token as the caches hold it, with its header value computed once. */
@@ -8,16 +9,24 @@ export interface CachedToken {
   readonly scope: string | undefined;
   /** Epoch ms at which the token expires. */
   readonly expiresAt: number;
-  /** Epoch ms from which the cache stops handing the token out. */
+  /** Epoch ms from which using the token also starts one refresh in the background. */
   readonly refreshAt: number;
+  /** Epoch ms from which the token is no longer used: callers wait for a new one. */
+  readonly staleAt: number;
 }
 
-/** Tokens per key: reused until their refresh point, fetched at most once at a time per key. */
+/**
+ * Tokens per key, fetched at most once at a time per key. A token serves until its stale point;
+ * from its refresh point on, it keeps serving while one refresh runs in the background.
+ */
 export interface TokenStore<K> {
-  /** The cached token for `key` if it is before its refresh point; never starts a request. */
+  /** The cached token for `key` if it is before its stale point; never waits. */
   current(key: K): CachedToken | undefined;
-  /** The cached token, or the result of the one token request running for `key`. */
-  get(key: K): Promise<CachedToken>;
+  /**
+   * The cached token, or the result of the one token request running for `key`. Rejects with
+   * `signal.reason` once `signal` aborts, and starts nothing when it already has.
+   */
+  get(key: K, signal?: AbortSignal): Promise<CachedToken>;
   /** Drops `token` if it is still the one cached for `key` (e.g. after a 401). */
   invalidate(key: K, token: CachedToken): void;
   /** Drops every token; requests already running will not put theirs in the cache. */
@@ -26,31 +35,42 @@ export interface TokenStore<K> {
 
 // Visible ASCII only: anything else would be rejected by Headers and echoed in that error.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
+/** How long before expiry a token stops serving: a request sent then may still arrive late. */
+const SAFETY_MS = 5000;
+/** Longer lifetimes are cut to a year, which keeps `expires_at` an exact number. */
+const MAX_LIFETIME_S = 31_536_000;
 
 /**
- * Reads an OAuth2 token grant received at `receivedAt`. The refresh margin is capped at half the
- * lifetime so short-lived tokens are still used. Returns `undefined` when the grant is unusable.
+ * Reads an OAuth2 token grant received at `receivedAt`. The token refreshes `refreshMarginMs`
+ * (at least 5 s) before expiry and stops serving 5 s before expiry, both capped at half the
+ * lifetime so short-lived tokens are still used. Returns `undefined` when the grant is unusable:
+ * no header-safe `access_token`, a `token_type` other than Bearer, or an `expires_in` that is not
+ * a number of at least `minSeconds` (and above 0).
  */
 export function readTokenGrant(
   grant: unknown,
   receivedAt: number,
   refreshMarginMs: number,
+  minSeconds = 0,
 ): CachedToken | undefined {
-  const { access_token, expires_in, scope } = (grant ?? {}) as Record<string, unknown>;
+  const { access_token, token_type, expires_in, scope } = (grant ?? {}) as Record<string, unknown>;
   if (
     typeof access_token === "string" &&
     HEADER_SAFE.test(access_token) &&
+    (token_type === undefined || /^bearer$/i.test(token_type as string)) &&
     typeof expires_in === "number" &&
     expires_in > 0 &&
-    expires_in < Infinity
+    expires_in >= minSeconds
   ) {
-    const lifetimeMs = expires_in * 1000;
+    const lifetimeMs = Math.min(expires_in, MAX_LIFETIME_S) * 1000;
+    const expiresAt = receivedAt + lifetimeMs;
     return {
       accessToken: access_token,
       authorization: `Bearer ${access_token}`,
       scope: typeof scope === "string" ? scope : undefined,
-      expiresAt: receivedAt + lifetimeMs,
-      refreshAt: receivedAt + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2),
+      expiresAt,
+      refreshAt: expiresAt - Math.min(Math.max(refreshMarginMs, SAFETY_MS), lifetimeMs / 2),
+      staleAt: expiresAt - Math.min(SAFETY_MS, lifetimeMs / 2),
     };
   }
 }
@@ -71,28 +91,37 @@ export function createTokenStore<K>(
 
   function current(key: K): CachedToken | undefined {
     const token = tokens.get(key);
-    return token && now() < token.refreshAt ? token : undefined;
+    const time = now();
+    if (token && time < token.staleAt) {
+      // The failure of a background refresh is logged where the request is made; the token
+      // keeps serving and the next call in the window tries again.
+      if (time >= token.refreshAt) request(key).catch(() => {});
+      return token;
+    }
+  }
+
+  function request(key: K): Promise<CachedToken> {
+    const running = requests;
+    let request = running.get(key);
+    if (!request) {
+      const startedIn = generation;
+      // Cached before the request leaves `running`, so no caller in between starts another.
+      request = requestToken(key)
+        .then((fresh) => {
+          if (startedIn === generation) tokens.set(key, fresh);
+          return fresh;
+        })
+        .finally(() => running.delete(key));
+      running.set(key, request);
+    }
+    return request;
   }
 
   return {
     current,
-    get(key) {
+    get(key, signal) {
       const token = current(key);
-      if (token) return Promise.resolve(token);
-      const running = requests;
-      let request = running.get(key);
-      if (!request) {
-        const startedIn = generation;
-        // Cached before the request leaves `running`, so no caller in between starts another.
-        request = requestToken(key)
-          .then((fresh) => {
-            if (startedIn === generation) tokens.set(key, fresh);
-            return fresh;
-          })
-          .finally(() => running.delete(key));
-        running.set(key, request);
-      }
-      return request;
+      return token ? Promise.resolve(token) : abortable(() => request(key), signal);
     },
     invalidate(key, token) {
       if (tokens.get(key) === token) tokens.delete(key);

@@ -30,7 +30,12 @@ export interface ConnectionOptions {
   refreshMarginSeconds?: number;
   /** Clock in epoch ms, for tests. Default `Date.now`. */
   now?: () => number;
-  /** Optional log sink. */
+  /**
+   * Time limit of each token request (for `createBusinessClient`: of each `getToken` call) in
+   * whole milliseconds, at most 2^31-1. Default 30000.
+   */
+  timeoutMs?: number;
+  /** Optional log sink: token fetches at `info`, failures at `warn`, 401 replays at `debug`. */
   logger?: ThredfiLogger;
 }
 
@@ -38,10 +43,8 @@ export interface ConnectionOptions {
 export interface ThredfiClientOptions extends ConnectionOptions {
   /** Partner UUID: the Basic username and the form `client_id`. */
   partnerId: string;
-  /** Partner API key: the Basic password. Keep it on the server. */
+  /** Partner API key: the Basic password, 1 to 1024 characters. Keep it on the server. */
   apiKey: string;
-  /** Timeout of each token request in whole milliseconds, at most 2^31-1. Default 30000. */
-  timeoutMs?: number;
   /** How many business tokens to keep (least recently used go first). Default 1000. */
   maxBusinessTokens?: number;
 }
@@ -65,9 +68,9 @@ export interface BusinessToken extends PartnerToken {
 
 /** Token access of a {@link ThredfiClient}. */
 export interface ThredfiTokens {
-  /** The cached partner token, fetched when missing or due for refresh. */
+  /** The cached partner token (at least 1 s left), fetched when missing or about to expire. */
   partner(): Promise<PartnerToken>;
-  /** The cached token of one business, fetched when missing or due for refresh. */
+  /** The cached token of one business (at least 1 s left), fetched when missing or about to expire. */
   business(businessId: string): Promise<BusinessToken>;
   /** Forgets every cached token; requests already running do not refill the cache. */
   clear(): void;
@@ -100,6 +103,9 @@ export type BusinessTokenGrant = Pick<BusinessTokenResponse, "access_token" | "e
 export interface BusinessClientOptions extends ConnectionOptions {
   /** The business the token is scoped to. */
   businessId: string;
-  /** Fetches a fresh business token, typically from the partner's backend. */
-  getToken: () => Promise<BusinessTokenGrant> | BusinessTokenGrant;
+  /**
+   * Fetches a fresh business token, typically from the partner's backend. `signal` aborts when
+   * the call takes longer than `timeoutMs`, after which the next request calls it again.
+   */
+  getToken: (context: { signal: AbortSignal }) => Promise<BusinessTokenGrant> | BusinessTokenGrant;
 }

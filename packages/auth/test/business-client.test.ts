@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
-import { BUSINESS_ID, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
-import { startTestServer, type TestServer } from "./support/test-server.js";
+import {
+  BUSINESS_ID,
+  eventually,
+  OTHER_BUSINESS_ID,
+  rejectionOf,
+  sleep,
+} from "./support/fixtures.js";
+import { startTestServer, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 const PATH = `/v1/platform/businesses/${BUSINESS_ID}/`;
 const START = 1_900_000_000_000;
@@ -50,7 +51,7 @@ describe("createBusinessClient", () => {
     expect(server.count("GET", PATH)).toBe(50);
   });
 
-  it("caches the token per its expires_in and asks again at the refresh point", async () => {
+  it("caches the token per its expires_in and asks again from the refresh point", async () => {
     const { get, grants, clock } = browserClient(600);
     await get();
     clock.now = START + 299_999;
@@ -59,7 +60,10 @@ describe("createBusinessClient", () => {
     clock.now = START + 300_000;
     await get();
     expect(grants).toHaveLength(2);
-    expect(server.requests[2]?.headers.authorization).toBe("Bearer minted-2");
+    await eventually(async () => {
+      await get();
+      expect(server.requests.at(-1)?.headers.authorization).toBe("Bearer minted-2");
+    });
   });
 
   it("calls getToken again once on a 401 and replays the request", async () => {
@@ -137,5 +141,73 @@ describe("createBusinessClient", () => {
     } finally {
       await elsewhere.close();
     }
+  });
+
+  it("times out a getToken that never settles and calls it again on the next request", async () => {
+    const signals: AbortSignal[] = [];
+    const answers = [
+      new Promise<BusinessTokenGrant>(() => {}),
+      { access_token: "b", expires_in: 60 },
+    ];
+    const biz = createBusinessClient({
+      businessId: BUSINESS_ID,
+      baseUrl: server.url,
+      timeoutMs: 50,
+      getToken: (context) => {
+        if (context) signals.push(context.signal);
+        return answers.shift() as BusinessTokenGrant;
+      },
+    });
+    const call = () =>
+      biz.GET("/v1/platform/businesses/{business_id}/", {
+        params: { path: { business_id: BUSINESS_ID } },
+      });
+    const first = await Promise.race([rejectionOf(call()), sleep(2000, "still waiting")]);
+    expect(first).toMatchObject({ code: "timeout" });
+    expect((await call()).response.status).toBe(200);
+    expect(server.requests[0]?.headers.authorization).toBe("Bearer b");
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it("reports token_provider_error for a getToken result whose properties throw", async () => {
+    const hostile = Object.defineProperty({ expires_in: 60 }, "access_token", {
+      get() {
+        throw new Error("getter exploded");
+      },
+    });
+    const biz = createBusinessClient({
+      businessId: BUSINESS_ID,
+      baseUrl: server.url,
+      getToken: () => hostile as BusinessTokenGrant,
+    });
+    const error = await rejectionOf(
+      biz.GET("/v1/platform/businesses/{business_id}/", {
+        params: { path: { business_id: BUSINESS_ID } },
+      }),
+    );
+    expect(error).toMatchObject({ code: "token_provider_error" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("rejects a call with its signal's reason while getToken is still running", async () => {
+    const biz = createBusinessClient({
+      businessId: BUSINESS_ID,
+      baseUrl: server.url,
+      getToken: () => new Promise<BusinessTokenGrant>(() => {}),
+    });
+    const reason = new Error("user navigated away");
+    const call = biz.GET("/v1/platform/businesses/{business_id}/", {
+      params: { path: { business_id: BUSINESS_ID } },
+      signal: AbortSignal.timeout(50),
+    });
+    const controller = new AbortController();
+    const second = biz.GET("/v1/platform/businesses/{business_id}/", {
+      params: { path: { business_id: BUSINESS_ID } },
+      signal: controller.signal,
+    });
+    controller.abort(reason);
+    expect(await Promise.race([rejectionOf(second), sleep(2000, "still waiting")])).toBe(reason);
+    const first = await Promise.race([rejectionOf(call), sleep(2000, "still waiting")]);
+    expect(first).toMatchObject({ name: "TimeoutError" });
   });
 });

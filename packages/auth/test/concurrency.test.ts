@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ThredfiAuthError } from "../src/index.js";
 import {
   BUSINESS_ID,
@@ -7,14 +7,9 @@ import {
   fetchWithLimit,
   rejectionOf,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
+import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 const businessTokenPath = (id: string) => `/v1/platform/${id}/oauth2/token/`;
 const apiPath = (id: string) => `/v1/platform/businesses/${id}/`;

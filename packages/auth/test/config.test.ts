@@ -27,6 +27,8 @@ describe("createThredfiClient options", () => {
     ["partnerId", { partnerId: undefined }],
     ["apiKey", { apiKey: "" }],
     ["apiKey", { apiKey: 42 }],
+    ["apiKey", { apiKey: "k".repeat(1025) }],
+    ["apiKey", { apiKey: "🔑".repeat(60_000) }],
     ["environment", { environment: "staging" }],
     ["baseUrl", { baseUrl: "http://api.thredfi.com" }],
     ["baseUrl", { baseUrl: "http://10.0.0.1:8080" }],
@@ -102,6 +104,8 @@ describe("createBusinessClient options", () => {
     ["now", { businessId: BUSINESS_ID, getToken, now: "now" }],
     ["refreshMarginSeconds", { businessId: BUSINESS_ID, getToken, refreshMarginSeconds: -1 }],
     ["logger", { businessId: BUSINESS_ID, getToken, logger: { warn: "console.warn" } }],
+    ["timeoutMs", { businessId: BUSINESS_ID, getToken, timeoutMs: 0 }],
+    ["timeoutMs", { businessId: BUSINESS_ID, getToken, timeoutMs: 2 ** 31 }],
   ])("rejects a bad %s, naming it", (option, options) => {
     expect(configError(() => createBusinessClient(options as never)).message).toContain(option);
   });

@@ -1,20 +1,22 @@
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBusinessClient, ThredfiAuthError, ThredfiError } from "../src/index.js";
-import { BUSINESS_ID, clientFor, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
+import {
+  BUSINESS_ID,
+  clientFor,
+  OTHER_BUSINESS_ID,
+  rejectionOf,
+  sleep,
+} from "./support/fixtures.js";
 import {
   PARTNER_TOKEN_PATH,
   type Reply,
   startTestServer,
   type TestServer,
+  useTestServer,
 } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 async function partnerTokenFailure(reply: Reply, timeoutMs?: number): Promise<ThredfiAuthError> {
   server.queue("POST", PARTNER_TOKEN_PATH, reply);
@@ -67,6 +69,28 @@ describe("token endpoint errors", () => {
     expect(error.cause).toBeDefined();
   });
 
+  it("times out through a fetch that ignores the signal and frees the token request", async () => {
+    const own = await startTestServer();
+    try {
+      const deaf = async (request: Request) =>
+        fetch(request.url, {
+          method: "POST",
+          headers: request.headers,
+          body: await request.text(),
+        });
+      own.queue("POST", PARTNER_TOKEN_PATH, { delayMs: 10_000, json: {} });
+      // Long enough for the second, prompt answer on a busy machine.
+      const thredfi = clientFor(own, { fetch: deaf, timeoutMs: 500 });
+      const error = await Promise.race([rejectionOf(thredfi.tokens.partner()), sleep(5000)]);
+      expect(error).toMatchObject({ code: "timeout" });
+      const token = await thredfi.tokens.partner();
+      expect(token.access_token).toBe(own.issuedTokens[0]);
+      expect(own.count("POST", PARTNER_TOKEN_PATH)).toBe(2);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("waits as long as the longest timeoutMs a timer can hold", async () => {
     const token = await clientFor(server, { timeoutMs: 2 ** 31 - 1 }).tokens.partner();
     expect(token.access_token).toBe(server.issuedTokens[0]);
@@ -89,9 +113,48 @@ describe("token endpoint errors", () => {
     ["expires_in as a string", { json: { access_token: "abc", expires_in: "3600" } }],
     ["expires_in of 0", { json: { access_token: "abc", expires_in: 0 } }],
     ["a negative expires_in", { json: { access_token: "abc", expires_in: -5 } }],
+    ["expires_in under 2 s", { json: { access_token: "abc", expires_in: 1.9 } }],
+    ["token_type mac", { json: { access_token: "abc", token_type: "mac", expires_in: 60 } }],
+    ["token_type DPoP", { json: { access_token: "abc", token_type: "DPoP", expires_in: 60 } }],
+    ["an empty token_type", { json: { access_token: "abc", token_type: "", expires_in: 60 } }],
+    ["token_type null", { json: { access_token: "abc", token_type: null, expires_in: 60 } }],
+    ["token_type Bearer!", { json: { access_token: "a", token_type: "Bearer!", expires_in: 60 } }],
   ])("reports invalid_token_response for %s", async (_, reply) => {
     const error = await partnerTokenFailure(reply);
     expect(error).toMatchObject({ code: "invalid_token_response", status: 200 });
+  });
+
+  it.each(["Bearer", "bearer", "BEARER", undefined])(
+    "accepts the token_type %s",
+    async (token_type) => {
+      server.queue("POST", PARTNER_TOKEN_PATH, {
+        json: { access_token: "abc", token_type, expires_in: 60 },
+      });
+      const token = await clientFor(server).tokens.partner();
+      expect(token).toMatchObject({ access_token: "abc", token_type: "Bearer" });
+    },
+  );
+
+  it("refuses a business token whose token_type is not Bearer", async () => {
+    server.queue("POST", `/v1/platform/${BUSINESS_ID}/oauth2/token/`, {
+      json: { access_token: "t", token_type: "mac", expires_in: 3600, business_id: BUSINESS_ID },
+    });
+    const error = await rejectionOf(clientFor(server).tokens.business(BUSINESS_ID));
+    expect(error).toMatchObject({ code: "invalid_token_response" });
+  });
+
+  it("escapes control characters of the server's error_code and description in the message", async () => {
+    const error = await partnerTokenFailure({
+      status: 400,
+      json: {
+        error: "forged\r\nINFO all good\u001b[2J\u2028\u202e",
+        error_code: "bad\ncode\u0000",
+      },
+    });
+    expect(error.code).toBe("bad\\u000acode\\u0000");
+    expect(error.message).toBe(
+      "bad\\u000acode\\u0000: forged\\u000d\\u000aINFO all good\\u001b[2J\\u2028\\u202e (HTTP 400)",
+    );
   });
 
   it("reports invalid_token_response for a business token naming another business", async () => {
@@ -146,6 +209,21 @@ describe("client-side errors", () => {
     );
     expect(error).toMatchObject({ code: "token_provider_error" });
     expect((error as Error).cause).toEqual(new Error("backend down"));
+  });
+
+  it("reports token_provider_error when getToken returns a token_type other than Bearer", async () => {
+    const biz = createBusinessClient({
+      businessId: BUSINESS_ID,
+      baseUrl: server.url,
+      getToken: () => ({ access_token: "x", expires_in: 60, token_type: "mac" }) as never,
+    });
+    const error = await rejectionOf(
+      biz.GET("/v1/platform/businesses/{business_id}/", {
+        params: { path: { business_id: BUSINESS_ID } },
+      }),
+    );
+    expect(error).toMatchObject({ code: "token_provider_error" });
+    expect(server.requests).toHaveLength(0);
   });
 
   it("reports token_provider_error when getToken returns garbage", async () => {

@@ -1,19 +1,11 @@
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BUSINESS_ID, clientFor, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
-import { startTestServer, type TestServer } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-let elsewhere: TestServer;
-beforeAll(async () => {
-  [server, elsewhere] = await Promise.all([startTestServer(), startTestServer()]);
-});
-afterAll(() => Promise.all([server.close(), elsewhere.close()]));
-beforeEach(() => {
-  server.reset();
-  elsewhere.reset();
-});
+const server = useTestServer();
+const elsewhere = useTestServer();
 
 const LIST = "/v1/platform/businesses/";
 const ONE = "/v1/platform/businesses/{business_id}/";

@@ -1,15 +1,10 @@
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BUSINESS_ID, businessId, clientFor, recordingLogger } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
+import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 const LIST = "/v1/platform/businesses/";
 const BUSINESS_TOKEN_PATH = `/v1/platform/${BUSINESS_ID}/oauth2/token/`;
@@ -139,6 +134,54 @@ describe("401 from an API call", () => {
     expect(error).toEqual(UNAUTHORIZED.json);
     expect(server.count("GET", LIST)).toBe(2);
     expect(server.count("POST", PARTNER_TOKEN_PATH)).toBe(2);
+  });
+});
+
+describe("unread 401 bodies", () => {
+  const BIG_401 = { status: 401, text: "x".repeat(64 * 1024) };
+
+  it("never strand a socket: 100 replayed calls share about 2 connections", async () => {
+    const own = await startTestServer();
+    try {
+      const thredfi = clientFor(own);
+      await thredfi.tokens.partner();
+      for (let n = 0; n < 100; n++) {
+        own.queue("GET", LIST, BIG_401);
+        const { response } = await thredfi.partner.GET(LIST);
+        expect(response.status).toBe(200);
+      }
+      expect(own.count("GET", LIST)).toBe(200);
+      expect(own.connections).toBeLessThanOrEqual(3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("are cut off past 1 MiB without holding up the replay", async () => {
+    const thredfi = clientFor(server);
+    server.queue("GET", LIST, { status: 401, text: "x".repeat(20 * 2 ** 20) });
+    const { response } = await thredfi.partner.GET(LIST);
+    expect(response.status).toBe(200);
+    expect(server.count("GET", LIST)).toBe(2);
+  });
+
+  it("never strand a socket through the middleware either", async () => {
+    const own = await startTestServer();
+    try {
+      const thredfi = clientFor(own);
+      const mine = createClient<paths>({ baseUrl: own.url });
+      mine.use(thredfi.middleware.partner);
+      await thredfi.tokens.partner();
+      for (let n = 0; n < 100; n++) {
+        own.queue("GET", LIST, BIG_401);
+        const { response } = await mine.GET(LIST);
+        expect(response.status).toBe(200);
+      }
+      expect(own.count("GET", LIST)).toBe(200);
+      expect(own.connections).toBeLessThanOrEqual(3);
+    } finally {
+      await own.close();
+    }
   });
 });
 

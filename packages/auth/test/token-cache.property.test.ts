@@ -15,8 +15,14 @@ const action = fc.oneof(
   fc.record({ type: fc.constant("fail" as const), key }),
   fc.record({ type: fc.constant("invalidate" as const), key }),
   fc.record({ type: fc.constant("clear" as const) }),
-  // Lands exactly on (or just before) a token's refresh point, where off-by-one errors live.
-  fc.record({ type: fc.constant("toRefreshPoint" as const), key, offset: fc.constantFrom(-1, 0) }),
+  // Lands exactly on (or just before) a token's refresh or stale point, where off-by-one errors
+  // live.
+  fc.record({
+    type: fc.constant("toPoint" as const),
+    key,
+    point: fc.constantFrom("refreshAt" as const, "staleAt" as const),
+    offset: fc.constantFrom(-1, 0),
+  }),
 );
 
 interface PendingRequest {
@@ -28,99 +34,26 @@ interface PendingRequest {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("token cache properties", () => {
-  it("never hands out a token past its refresh point and never runs two live requests per key", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(action, { maxLength: 60 }),
-        fc.integer({ min: 0, max: 900 }),
-        async (actions, marginSeconds) => {
-          let now = 1_000_000;
-          let serial = 0;
-          const pending: PendingRequest[] = [];
-          const handedOut = new Map<Key, CachedToken>();
-          const abandonedTokens = new Set<CachedToken>();
-          // Collected rather than thrown: a throw inside a promise callback would be swallowed.
-          const violations: string[] = [];
-          const store = createTokenStore<Key>(
-            (requested) =>
-              new Promise<CachedToken>((resolve, reject) => {
-                if (pending.some((p) => p.key === requested && !p.abandoned)) {
-                  violations.push(`second live request for ${requested}`);
-                }
-                const request: PendingRequest = {
-                  key: requested,
-                  abandoned: false,
-                  settle: (result) => {
-                    pending.splice(pending.indexOf(request), 1);
-                    if (result instanceof Error) return reject(result);
-                    if (request.abandoned) abandonedTokens.add(result);
-                    resolve(result);
-                  },
-                };
-                pending.push(request);
-              }),
-            10,
-            () => now,
-          );
-
-          for (const step of actions) {
-            if (step.type === "get") {
-              const startedAt = { now };
-              store.get(step.key).then(
-                (token) => {
-                  // Checked when handed out: the clock may have moved while it was in flight.
-                  if (now >= token.refreshAt)
-                    violations.push(`handed out ${token.accessToken} late`);
-                  if (token.expiresAt <= startedAt.now) violations.push("handed out an old token");
-                  if (!abandonedTokens.has(token)) handedOut.set(step.key, token);
-                },
-                () => {},
-              );
-            } else if (step.type === "advance") {
-              now += step.ms;
-            } else if (step.type === "respond" || step.type === "fail") {
-              const request = pending.find((p) => p.key === step.key);
-              request?.settle(
-                step.type === "fail"
-                  ? new Error("refused")
-                  : (readTokenGrant(
-                      { access_token: `t${++serial}`, expires_in: step.expiresIn },
-                      now,
-                      marginSeconds * 1000,
-                    ) as CachedToken),
-              );
-            } else if (step.type === "toRefreshPoint") {
-              const token = handedOut.get(step.key);
-              if (token && token.refreshAt + step.offset > now) now = token.refreshAt + step.offset;
-            } else if (step.type === "invalidate") {
-              const token = handedOut.get(step.key);
-              if (token) store.invalidate(step.key, token);
-            } else {
-              for (const request of pending) request.abandoned = true;
-              store.clear();
-            }
-            await flush();
-            expect(violations).toEqual([]);
-            for (const k of ["a", "b"] as const) {
-              const cached = store.current(k);
-              if (cached) {
-                expect(now).toBeLessThan(cached.refreshAt);
-                expect(abandonedTokens.has(cached)).toBe(false);
-              }
-            }
-          }
-          for (const request of pending) request.settle(new Error("end of run"));
-          await flush();
-        },
-      ),
-      { numRuns: 300 },
-    );
+  it("hands out no token past its stale point, runs one request per key and never makes a caller wait while a usable token is cached", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      await checkStoreProperties();
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+    // A failed background refresh has no waiter: its rejection must still be handled.
+    expect(unhandled).toEqual([]);
   });
 
-  it("caps the refresh margin at half the lifetime", () => {
+  it("keeps the refresh point at or before the stale point, and both within half the lifetime", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 100_000 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 100_000 }),
+          fc.double({ min: 1e-3, max: 1e308, noNaN: true }),
+        ),
         fc.integer({ min: 0, max: 100_000 }),
         fc.integer({ min: 0, max: 2 ** 40 }),
         (expiresIn, marginSeconds, receivedAt) => {
@@ -128,15 +61,122 @@ describe("token cache properties", () => {
             { access_token: "t", expires_in: expiresIn },
             receivedAt,
             marginSeconds * 1000,
+          ) as CachedToken;
+          const lifetime = Math.min(expiresIn, 31_536_000) * 1000;
+          expect(token.expiresAt).toBe(receivedAt + lifetime);
+          expect(Number.isFinite(token.expiresAt)).toBe(true);
+          expect(token.staleAt).toBe(receivedAt + lifetime - Math.min(5000, lifetime / 2));
+          expect(token.refreshAt).toBe(
+            receivedAt + lifetime - Math.min(Math.max(marginSeconds * 1000, 5000), lifetime / 2),
           );
-          const lifetime = expiresIn * 1000;
-          expect(token?.expiresAt).toBe(receivedAt + lifetime);
-          expect(token?.refreshAt).toBe(
-            receivedAt + lifetime - Math.min(marginSeconds * 1000, lifetime / 2),
-          );
-          expect(token && token.refreshAt - receivedAt).toBeGreaterThanOrEqual(lifetime / 2);
+          expect(token.refreshAt).toBeLessThanOrEqual(token.staleAt);
+          // Within a microsecond: fractional lifetimes round.
+          expect(token.refreshAt - receivedAt).toBeGreaterThanOrEqual(lifetime / 2 - 1e-3);
         },
       ),
     );
   });
 });
+
+async function checkStoreProperties(): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(action, { maxLength: 60 }),
+      fc.integer({ min: 0, max: 900 }),
+      async (actions, marginSeconds) => {
+        let now = 1_000_000;
+        let serial = 0;
+        const pending: PendingRequest[] = [];
+        const handedOut = new Map<Key, CachedToken>();
+        const abandonedTokens = new Set<CachedToken>();
+        // What the store should hold per key, kept by this model independently of the store.
+        const expected = new Map<Key, CachedToken>();
+        // Collected rather than thrown: a throw inside a promise callback would be swallowed.
+        const violations: string[] = [];
+        const store = createTokenStore<Key>(
+          (requested) =>
+            new Promise<CachedToken>((resolve, reject) => {
+              if (pending.some((p) => p.key === requested && !p.abandoned)) {
+                violations.push(`second live request for ${requested}`);
+              }
+              const request: PendingRequest = {
+                key: requested,
+                abandoned: false,
+                settle: (result) => {
+                  pending.splice(pending.indexOf(request), 1);
+                  if (result instanceof Error) return reject(result);
+                  if (request.abandoned) abandonedTokens.add(result);
+                  else expected.set(requested, result);
+                  resolve(result);
+                },
+              };
+              pending.push(request);
+            }),
+          10,
+          () => now,
+        );
+
+        for (const step of actions) {
+          if (step.type === "get") {
+            const startedAt = now;
+            const known = expected.get(step.key);
+            const cached = known && now < known.staleAt ? known : undefined;
+            let settled = false;
+            store.get(step.key).then(
+              (token) => {
+                settled = true;
+                // Checked when handed out: the clock may have moved while it was in flight.
+                if (now >= token.staleAt) violations.push(`handed out ${token.accessToken} late`);
+                if (token.expiresAt <= startedAt) violations.push("handed out an old token");
+                if (cached && token !== cached) violations.push("passed over a usable token");
+                if (!abandonedTokens.has(token)) handedOut.set(step.key, token);
+              },
+              () => {
+                settled = true;
+              },
+            );
+            await flush();
+            if (cached && !settled) violations.push("kept a caller waiting for a refresh");
+            if (cached && now >= cached.refreshAt && !pending.some((p) => p.key === step.key)) {
+              violations.push("started no refresh inside the refresh window");
+            }
+          } else if (step.type === "advance") {
+            now += step.ms;
+          } else if (step.type === "respond" || step.type === "fail") {
+            const request = pending.find((p) => p.key === step.key);
+            request?.settle(
+              step.type === "fail"
+                ? new Error("refused")
+                : (readTokenGrant(
+                    { access_token: `t${++serial}`, expires_in: step.expiresIn },
+                    now,
+                    marginSeconds * 1000,
+                  ) as CachedToken),
+            );
+          } else if (step.type === "toPoint") {
+            const token = handedOut.get(step.key);
+            const at = token && token[step.point] + step.offset;
+            if (at && at > now) now = at;
+          } else if (step.type === "invalidate") {
+            const token = handedOut.get(step.key);
+            if (token) store.invalidate(step.key, token);
+            if (token && expected.get(step.key) === token) expected.delete(step.key);
+          } else {
+            for (const request of pending) request.abandoned = true;
+            store.clear();
+            expected.clear();
+          }
+          await flush();
+          expect(violations).toEqual([]);
+          for (const k of ["a", "b"] as const) {
+            const known = expected.get(k);
+            expect(store.current(k)).toBe(known && now < known.staleAt ? known : undefined);
+          }
+        }
+        for (const request of pending) request.settle(new Error("end of run"));
+        await flush();
+      },
+    ),
+    { numRuns: 300 },
+  );
+}

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API_KEY, BUSINESS_ID, clientFor, PARTNER_ID, rejectionOf } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
+import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer();
 
 const BUSINESS_TOKEN_PATH = `/v1/platform/${BUSINESS_ID}/oauth2/token/`;
 
@@ -24,6 +19,14 @@ describe("partner token request", () => {
       grant_type: "client_credentials",
       client_id: PARTNER_ID,
     });
+  });
+
+  it("encodes the longest API key allowed, 1024 characters, in UTF-8", async () => {
+    const apiKey = `é${"🔑".repeat(511)}x`;
+    expect(apiKey).toHaveLength(1024);
+    await clientFor(server, { apiKey }).tokens.partner();
+    const expected = Buffer.from(`${PARTNER_ID}:${apiKey}`, "utf8").toString("base64");
+    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${expected}`);
   });
 
   it("hands out access_token, token_type, expires_in in whole seconds and expires_at in ms", async () => {

@@ -1,4 +1,5 @@
-import type { ThredfiClientOptions } from "../../src/index.js";
+import { vi } from "vitest";
+import type { ThredfiClientOptions, ThredfiLogger } from "../../src/index.js";
 import { createThredfiClient } from "../../src/index.js";
 import type { TestServer } from "./test-server.js";
 
@@ -14,14 +15,35 @@ export function businessId(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 }
 
-/** Log lines of a client, for leak checks and assertions. */
-export function recordingLogger(): {
-  lines: string[];
-  debug(m: string): void;
-  warn(m: string): void;
-} {
+/** Log lines of a client, each prefixed with its level, for leak checks and assertions. */
+export function recordingLogger(): Required<ThredfiLogger> & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, debug: (m) => lines.push(`debug ${m}`), warn: (m) => lines.push(`warn ${m}`) };
+  const at = (level: string) => (m: string) => void lines.push(`${level} ${m}`);
+  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+/** A promise the test resolves when it likes: hold a reply with `until: gate.promise`. */
+export function gate(): { promise: Promise<void>; open(): void } {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
+/** Retries `assertion` until it passes (for work that goes on in the background), for up to 5 s. */
+export function eventually(assertion: () => unknown): Promise<unknown> {
+  return vi.waitFor(assertion, { timeout: 5000, interval: 5 });
+}
+
+/** Gives background work that was started, such as a token request on loopback, time to finish. */
+export function settled(): Promise<unknown> {
+  return sleep(50);
+}
+
+/** Resolves after `ms` with `value`. */
+export function sleep<T>(ms: number, value?: T): Promise<T | undefined> {
+  return new Promise((resolve) => setTimeout(resolve, ms, value));
 }
 
 /** A partner client pointed at the test server. */

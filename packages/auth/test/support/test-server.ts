@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** One request as the server saw it. */
 export interface ReceivedRequest {
@@ -22,6 +23,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Wait this long before answering. */
   delayMs?: number;
+  /** Answer only once this settles, e.g. a gate the test opens. */
+  until?: Promise<unknown>;
 }
 
 type Responder = Reply | ((request: ReceivedRequest) => Reply);
@@ -35,12 +38,19 @@ export interface TestServer {
   count(method: string, path: string): number;
   /** Every token the server has issued so far. */
   readonly issuedTokens: string[];
+  /** TCP connections opened since the last `reset()`. */
+  readonly connections: number;
+  /** The default answer to `request`: a new token for a token request, `{ ok: true }` else. */
+  standardReply(request: ReceivedRequest): Reply;
+  /** Answers the next request of `method path` as usual, but only once `until` settles. */
+  hold(method: string, path: string, until: Promise<unknown>): void;
   /** Answers the next requests of `method path` with `replies`, in order, once each. */
   queue(method: string, path: string, ...replies: Responder[]): void;
   /** Answers every request of `method path` with `reply` until `reset()`. */
   always(method: string, path: string, reply: Responder): void;
   /** Forgets recorded requests, issued tokens and custom replies. */
   reset(): void;
+  listen(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,16 +58,36 @@ export const PARTNER_TOKEN_PATH = "/v1/platform/oauth2/token/";
 const BUSINESS_TOKEN_PATH = /^\/v1\/platform\/([^/]+)\/oauth2\/token\/$/;
 
 /**
- * Starts the server on 127.0.0.1 with a free port. By default it issues a new partner token per
+ * The test server of a test file: listening before its first test, reset before each test and
+ * closed after its last.
+ */
+export function useTestServer(): TestServer {
+  const server = createTestServer();
+  beforeAll(() => server.listen());
+  beforeEach(() => server.reset());
+  afterAll(() => server.close());
+  return server;
+}
+
+/** A test server listening now; the caller closes it. */
+export async function startTestServer(): Promise<TestServer> {
+  const server = createTestServer();
+  await server.listen();
+  return server;
+}
+
+/**
+ * Creates the server; `listen()` binds it to 127.0.0.1 on a free port. By default it issues a new partner token per
  * token request (`expires_in` 3600), a business token naming the business asked for, and answers
  * every other route 200 with `{ "ok": true }`.
  */
-export async function startTestServer(): Promise<TestServer> {
+function createTestServer(): TestServer {
   const requests: ReceivedRequest[] = [];
   const issuedTokens: string[] = [];
   const queued = new Map<string, Responder[]>();
   const fixed = new Map<string, Responder>();
   let serial = 0;
+  let connections = 0;
 
   function defaultReply(request: ReceivedRequest): Reply {
     if (request.method === "POST" && request.path === PARTNER_TOKEN_PATH) {
@@ -98,6 +128,7 @@ export async function startTestServer(): Promise<TestServer> {
     const responder = queued.get(key)?.shift() ?? fixed.get(key) ?? defaultReply;
     const reply = typeof responder === "function" ? responder(received) : responder;
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    await reply.until;
     if (res.destroyed) return;
     const body = reply.json === undefined ? (reply.text ?? "") : JSON.stringify(reply.json);
     res.writeHead(reply.status ?? 200, {
@@ -106,16 +137,22 @@ export async function startTestServer(): Promise<TestServer> {
     });
     res.end(body);
   });
-  await new Promise<void>((resolve) =>
-    server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve),
-  );
-  const { port } = server.address() as AddressInfo;
+  server.on("connection", () => connections++);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    get url() {
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     requests,
     issuedTokens,
+    get connections() {
+      return connections;
+    },
     count: (method, path) => requests.filter((r) => r.method === method && r.path === path).length,
+    standardReply: defaultReply,
+    hold(method, path, until) {
+      this.queue(method, path, (request) => ({ ...defaultReply(request), until }));
+    },
     queue(method, path, ...replies) {
       const key = `${method} ${path}`;
       queued.set(key, [...(queued.get(key) ?? []), ...replies]);
@@ -128,6 +165,12 @@ export async function startTestServer(): Promise<TestServer> {
       issuedTokens.length = 0;
       queued.clear();
       fixed.clear();
+      connections = 0;
+    },
+    listen() {
+      return new Promise((resolve) =>
+        server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve),
+      );
     },
     close() {
       server.closeAllConnections();
