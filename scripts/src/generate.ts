@@ -1,13 +1,11 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import { fragmentLocator } from "./fragment-locator.js";
-import { loadFragments } from "./load-fragments.js";
-import { type Fragment, mergeFragments } from "./merge-fragments.js";
-import { listOperations, type OpenApiDocument } from "./openapi-document.js";
-import { renderBundle } from "./render-bundle.js";
-import { renderTypes } from "./render-types.js";
-import { SpecError } from "./spec-error.js";
-import { validateOpenApi } from "./validate-openapi.js";
+import { fragmentLocator } from "./bundle/fragment-locator.js";
+import { loadFragments } from "./bundle/load-fragments.js";
+import { type Fragment, mergeFragments } from "./bundle/merge-fragments.js";
+import { renderBundle, renderTypes } from "./bundle/render.js";
+import { validateOpenApi } from "./bundle/validate-openapi.js";
+import { applyFileChanges, changedFiles } from "./lib/files.js";
+import { listOperations, type OpenApiDocument } from "./lib/openapi-document.js";
+import { SpecError } from "./lib/spec-error.js";
 
 /** Where {@link generate} reads fragments and writes its two outputs. */
 export interface GenerateOptions {
@@ -46,18 +44,16 @@ export interface GeneratedOutputs {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const fragments = await loadFragments(options.fragmentsDir);
   const outputs = await generateOutputs(fragments);
-  const changedFiles = await syncFiles(
-    [
-      { path: options.bundlePath, text: outputs.bundleText },
-      { path: options.typesPath, text: outputs.typesText },
-    ],
-    options.check ?? false,
-  );
+  const changes = await changedFiles([
+    { path: options.bundlePath, text: outputs.bundleText },
+    { path: options.typesPath, text: outputs.typesText },
+  ]);
+  if (!options.check) await applyFileChanges(changes);
   return {
     bundle: outputs.bundle,
     fragmentCount: fragments.length,
     operationCount: listOperations(outputs.bundle).length,
-    changedFiles,
+    changedFiles: changes.map((change) => change.path),
   };
 }
 
@@ -70,22 +66,4 @@ export async function generateOutputs(fragments: readonly Fragment[]): Promise<G
   }
   await validateOpenApi(bundle, "The bundled spec", fragmentLocator(fragments));
   return { bundle, bundleText: renderBundle(bundle), typesText: await renderTypes(bundle) };
-}
-
-/** Writes (unless `dryRun`) each file whose content differs; returns the paths that differed. */
-export async function syncFiles(
-  files: readonly { path: string; text: string }[],
-  dryRun: boolean,
-): Promise<string[]> {
-  const changed: string[] = [];
-  for (const file of files) {
-    const current = await readFile(file.path, "utf8").catch(() => undefined);
-    if (current === file.text) continue;
-    changed.push(file.path);
-    if (!dryRun) {
-      await mkdir(dirname(file.path), { recursive: true });
-      await writeFile(file.path, file.text);
-    }
-  }
-  return changed;
 }

@@ -1,10 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { isMap, parseDocument } from "yaml";
-import { unreachableComponents } from "./component-refs.js";
-import { extractEmbeddedDocument } from "./docs-page.js";
-import { type FileChange, readFileIfPresent } from "./file-changes.js";
-import { isFragmentFile } from "./load-fragments.js";
+import { isFragmentFile } from "./bundle/load-fragments.js";
+import { hasExternalRefs, resolveExternalRefs } from "./bundle/resolve-external-refs.js";
+import { validateOpenApi } from "./bundle/validate-openapi.js";
+import { unreachableComponents } from "./import/component-refs.js";
+import { extractEmbeddedDocument } from "./import/docs-page.js";
+import { type FileChange, readFileIfPresent } from "./lib/files.js";
 import {
   isHttpMethod,
   isRecord,
@@ -12,12 +14,9 @@ import {
   type OpenApiDocument,
   type OperationRef,
   operationLabel,
-} from "./openapi-document.js";
-import { parseYaml } from "./parse-yaml.js";
-import { hasExternalRefs, resolveExternalRefs } from "./resolve-external-refs.js";
-import { SpecError } from "./spec-error.js";
-import { validateOpenApi } from "./validate-openapi.js";
-import { toYamlText } from "./yaml-text.js";
+} from "./lib/openapi-document.js";
+import { SpecError } from "./lib/spec-error.js";
+import { parseYaml, toYamlText } from "./lib/yaml.js";
 
 /** What to import and where the fragments live. */
 export interface ImportOptions {

@@ -1,10 +1,10 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { BUNDLE_HEADER } from "../src/bundle/render.js";
 import { generate } from "../src/generate.js";
-import { BUNDLE_HEADER } from "../src/render-bundle.js";
-import { SpecError } from "../src/spec-error.js";
-import { runScript, snapshotDir, tempRepo } from "./support/temp-repo.js";
+import { SpecError } from "../src/lib/spec-error.js";
+import { runCommandLine, snapshotDir, tempRepo } from "./support/temp-repo.js";
 
 const GADGETS = ["merge/list-gadgets.yaml", "merge/delete-gadget.yaml"];
 
@@ -97,11 +97,11 @@ describe("generate --check", () => {
   it("passes on fresh outputs and fails, writing nothing, when an output drifted", async () => {
     const layout = await tempRepo(GADGETS);
     await generate(layout);
-    expect(runScript("generate-cli", ["--check"], { root: layout.root }).status).toBe(0);
+    expect((await runCommandLine("generate", ["--check"], { root: layout.root })).status).toBe(0);
 
     await writeFile(layout.typesPath, "export type Drifted = true;\n");
     const before = await snapshotDir(layout.root);
-    const run = runScript("generate-cli", ["--check"], { root: layout.root });
+    const run = await runCommandLine("generate", ["--check"], { root: layout.root });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("packages/types/src/openapi.ts");
     expect(run.stderr).not.toContain("specs/thredfi.yaml");
@@ -111,7 +111,7 @@ describe("generate --check", () => {
 
   it("reports a conflict as an error message, not a stack trace", async () => {
     const layout = await tempRepo([...GADGETS, "merge/conflicting-error.yaml"]);
-    const run = runScript("generate-cli", [], { root: layout.root });
+    const run = await runCommandLine("generate", [], { root: layout.root });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("error: Fragments conflict");
     expect(run.stderr).not.toContain("    at ");

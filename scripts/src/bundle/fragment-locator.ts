@@ -1,5 +1,5 @@
+import { isRecord, listOperations } from "../lib/openapi-document.js";
 import type { Fragment } from "./merge-fragments.js";
-import { isRecord, listOperations } from "./openapi-document.js";
 
 /**
  * Finds the fragment that defines what a bundle pointer (`#/paths/~1x~1/get/…`,

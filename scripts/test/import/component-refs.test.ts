@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unreachableComponents } from "../src/component-refs.js";
+import { unreachableComponents } from "../../src/import/component-refs.js";
 
 describe("unreachableComponents", () => {
   it("reports components nothing outside components reaches, following refs between components", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEmbeddedDocument } from "../src/docs-page.js";
+import { extractEmbeddedDocument } from "../../src/import/docs-page.js";
 
 const FENCE = "````";
 

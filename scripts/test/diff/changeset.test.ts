@@ -1,9 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderChangeset, SPEC_PACKAGES } from "../src/changeset.js";
-import { REPO_ROOT } from "../src/repo-layout.js";
-import type { SpecDiff } from "../src/spec-diff.js";
+import { renderChangeset, SPEC_PACKAGES } from "../../src/diff/changeset.js";
+import type { SpecDiff } from "../../src/diff/spec-diff.js";
+import { REPO_ROOT } from "../../src/repo-layout.js";
 
 const ADDED = "delete_widget (DELETE /v1/widgets/{widget_id}/)";
 const REMOVED = "list_widgets (GET /v1/widgets/)";

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { diffSpecs } from "../src/spec-diff.js";
-import { FIXTURES } from "./support/temp-repo.js";
+import { diffSpecs } from "../../src/diff/spec-diff.js";
+import { FIXTURES } from "../support/temp-repo.js";
 
 const spec = (name: string) => parse(readFileSync(join(FIXTURES, "diff", name), "utf8"));
 const base = spec("base.yaml");

@@ -19,6 +19,17 @@ export async function applyFileChanges(changes: readonly FileChange[]): Promise<
   }
 }
 
+/** The changes among `candidates` that differ from the files on disk (deletions always kept). */
+export async function changedFiles(candidates: readonly FileChange[]): Promise<FileChange[]> {
+  const changed: FileChange[] = [];
+  for (const change of candidates) {
+    if (change.text === undefined || (await readFileIfPresent(change.path)) !== change.text) {
+      changed.push(change);
+    }
+  }
+  return changed;
+}
+
 /** The file's text, or undefined when it does not exist. */
 export function readFileIfPresent(path: string): Promise<string | undefined> {
   return readFile(path, "utf8").catch(() => undefined);

@@ -1,7 +1,7 @@
 import { BaseResolver, bundle, Source } from "@redocly/openapi-core";
-import { isRecord, type OpenApiDocument } from "./openapi-document.js";
+import { isRecord, type OpenApiDocument } from "../lib/openapi-document.js";
+import { SpecError } from "../lib/spec-error.js";
 import { silentRedoclyConfig } from "./redocly-config.js";
-import { SpecError } from "./spec-error.js";
 
 /**
  * Resolves every `$ref` into another file (relative to `absolutePath`) so that the returned

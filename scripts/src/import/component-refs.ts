@@ -1,4 +1,4 @@
-import { isRecord, type OpenApiDocument } from "./openapi-document.js";
+import { isRecord, type OpenApiDocument } from "../lib/openapi-document.js";
 
 /**
  * Components of `doc` that nothing outside `components` reaches, directly or through other

@@ -1,12 +1,11 @@
-import { deepEqual } from "./deep-equal.js";
-import { compareCodeUnits } from "./merge-fragments.js";
+import { compareCodeUnits, deepEqual } from "../lib/compare.js";
 import {
   isRecord,
   listOperations,
   type OpenApiDocument,
   type OperationRef,
   operationLabel,
-} from "./openapi-document.js";
+} from "../lib/openapi-document.js";
 
 /** How far a spec change moves the package versions, semver-style. */
 export type Bump = "major" | "minor" | "patch";

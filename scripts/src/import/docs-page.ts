@@ -1,4 +1,4 @@
-import { SpecError } from "./spec-error.js";
+import { SpecError } from "../lib/spec-error.js";
 
 /** The OpenAPI document a Thredfi docs page embeds, exactly as written on the page. */
 export interface EmbeddedDocument {

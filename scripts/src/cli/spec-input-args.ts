@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
-import type { ImportOptions } from "./import-spec.js";
-import { readStdin } from "./read-stdin.js";
-import { type RepoLayout, repoLayout } from "./repo-layout.js";
-import { SpecError } from "./spec-error.js";
+import type { ImportOptions } from "../import-spec.js";
+import { SpecError } from "../lib/spec-error.js";
+import { type RepoLayout, repoLayout } from "../repo-layout.js";
+import type { CliIo } from "./run-cli.js";
 
 /** What `spec:import` and `spec:update` take from their command line, stdin read already. */
 export interface SpecInputArgs {
@@ -12,10 +12,15 @@ export interface SpecInputArgs {
 
 /**
  * Parses `<page.md | file.yaml | -> [--name <fragment>] [--root <checkout>]`. A relative input
- * is relative to where the user ran pnpm (`INIT_CWD`), not to this package.
+ * is relative to `io.cwd`: where the user ran pnpm (`INIT_CWD`), not this package.
  */
-export async function readSpecInputArgs(usage: string): Promise<SpecInputArgs> {
+export async function readSpecInputArgs(
+  args: string[],
+  io: CliIo,
+  usage: string,
+): Promise<SpecInputArgs> {
   const { values, positionals } = parseArgs({
+    args,
     allowPositionals: true,
     options: { name: { type: "string" }, root: { type: "string" } },
   });
@@ -25,8 +30,8 @@ export async function readSpecInputArgs(usage: string): Promise<SpecInputArgs> {
     layout: repoLayout(values.root),
     source: {
       input,
-      cwd: process.env.INIT_CWD ?? process.cwd(),
-      ...(input === "-" ? { stdinText: await readStdin() } : {}),
+      cwd: io.cwd,
+      ...(input === "-" ? { stdinText: await io.readStdin() } : {}),
       ...(values.name === undefined ? {} : { name: values.name }),
     },
   };

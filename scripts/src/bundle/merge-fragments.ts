@@ -1,12 +1,12 @@
-import { deepEqual } from "./deep-equal.js";
+import { compareCodeUnits, deepEqual } from "../lib/compare.js";
 import {
   HTTP_METHODS,
   isHttpMethod,
   isRecord,
   type OpenApiDocument,
   operationLabel,
-} from "./openapi-document.js";
-import { SpecError } from "./spec-error.js";
+} from "../lib/openapi-document.js";
+import { SpecError } from "../lib/spec-error.js";
 
 /** A self-contained OpenAPI document and the file it came from (named in conflict messages). */
 export interface Fragment {
@@ -250,12 +250,6 @@ class FragmentMerger {
 
 function sortedKeys(map: ReadonlyMap<string, unknown>): string[] {
   return [...map.keys()].sort(compareCodeUnits);
-}
-
-/** Locale-independent string order, so output is identical on every machine. */
-export function compareCodeUnits(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }
 
 function majorMinor(version: string): string {

@@ -1,10 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { compareCodeUnits, type Fragment } from "./merge-fragments.js";
-import { isRecord } from "./openapi-document.js";
-import { parseYaml } from "./parse-yaml.js";
+import { compareCodeUnits } from "../lib/compare.js";
+import { isRecord } from "../lib/openapi-document.js";
+import { SpecError } from "../lib/spec-error.js";
+import { parseYaml } from "../lib/yaml.js";
+import type { Fragment } from "./merge-fragments.js";
 import { resolveExternalRefs } from "./resolve-external-refs.js";
-import { SpecError } from "./spec-error.js";
 
 /**
  * Every fragment directly inside `fragmentsDir`, sorted by file name, each made self-contained
@@ -34,17 +35,13 @@ export async function loadFragments(
 }
 
 /** One fragment file, parsed and made self-contained; `file` names it in messages. */
-export async function loadFragment(absolutePath: string, file: string): Promise<Fragment> {
+async function loadFragment(absolutePath: string, file: string): Promise<Fragment> {
   const text = await readFile(absolutePath, "utf8");
   return parseFragment(text, absolutePath, file);
 }
 
 /** A fragment from its text; `absolutePath` anchors its relative `$ref`s. */
-export async function parseFragment(
-  text: string,
-  absolutePath: string,
-  file: string,
-): Promise<Fragment> {
+async function parseFragment(text: string, absolutePath: string, file: string): Promise<Fragment> {
   const parsed = parseYaml(text, file);
   if (!isRecord(parsed)) throw new SpecError(`${file}: not an OpenAPI document (not a mapping)`);
   return { file, doc: await resolveExternalRefs(parsed, absolutePath, file) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeFragments } from "../src/merge-fragments.js";
+import { mergeFragments } from "../../src/bundle/merge-fragments.js";
 
 const info = { title: "Thredfi", version: "1.0.0" };
 const op = (operationId: string) => ({ operationId, responses: { "200": { description: "ok" } } });

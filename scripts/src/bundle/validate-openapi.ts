@@ -1,7 +1,7 @@
 import { BaseResolver, lintDocument, Source } from "@redocly/openapi-core";
-import type { OpenApiDocument } from "./openapi-document.js";
+import type { OpenApiDocument } from "../lib/openapi-document.js";
+import { SpecError } from "../lib/spec-error.js";
 import { correctnessRedoclyConfig } from "./redocly-config.js";
-import { SpecError } from "./spec-error.js";
 
 /**
  * Validates `doc` as OpenAPI 3.x (the version it declares): its structure, that every internal

@@ -1,15 +1,17 @@
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { generate } from "./generate.js";
-import { repoLayout } from "./repo-layout.js";
-import { runCli } from "./run-cli.js";
+import { generate } from "../generate.js";
+import { repoLayout } from "../repo-layout.js";
+import type { CliIo } from "./run-cli.js";
 
 /**
- * `pnpm generate [--check]`: bundles specs/fragments into specs/thredfi.yaml and generates
- * packages/types/src/openapi.ts. `--root <dir>` runs against another checkout.
+ * `thredfi-spec generate [--check]` (`pnpm generate`): bundles specs/fragments into
+ * specs/thredfi.yaml and generates packages/types/src/openapi.ts. `--root <dir>` runs against
+ * another checkout.
  */
-runCli(async () => {
+export async function generateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
+    args,
     options: { check: { type: "boolean", default: false }, root: { type: "string" } },
   });
   const layout = repoLayout(values.root);
@@ -18,18 +20,18 @@ runCli(async () => {
   const summary = `${result.fragmentCount} fragments, ${result.operationCount} operations`;
   if (values.check) {
     if (changed.length === 0) {
-      console.log(`Generated files are up to date (${summary}).`);
+      io.out(`Generated files are up to date (${summary}).`);
       return 0;
     }
-    console.error(
+    io.err(
       `These generated files differ from a fresh run:\n  ${changed.join("\n  ")}\nRun \`pnpm generate\` and commit the result.`,
     );
     return 1;
   }
-  console.log(
+  io.out(
     changed.length === 0
       ? `Generated files already up to date (${summary}).`
       : `Wrote ${changed.join(", ")} (${summary}).`,
   );
   return 0;
-});
+}

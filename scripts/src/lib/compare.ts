@@ -15,3 +15,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (aKeys.length !== Object.keys(bRecord).length) return false;
   return aKeys.every((key) => Object.hasOwn(bRecord, key) && deepEqual(aRecord[key], bRecord[key]));
 }
+
+/** Locale-independent string order, so output is identical on every machine. */
+export function compareCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

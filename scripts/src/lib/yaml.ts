@@ -1,4 +1,4 @@
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { SpecError } from "./spec-error.js";
 
 /**
@@ -12,4 +12,16 @@ export function parseYaml(text: string, sourceLabel: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SpecError(`${sourceLabel}: YAML does not parse: ${reason}`);
   }
+}
+
+/** YAML text for parsed data, with fixed formatting so equal data always gives equal text. */
+export function toYamlText(data: unknown): string {
+  return stringify(data, {
+    aliasDuplicateObjects: false,
+    indent: 2,
+    indentSeq: true,
+    lineWidth: 80,
+    minContentWidth: 20,
+    singleQuote: true,
+  });
 }
