@@ -1,14 +1,13 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { isMap, parseDocument } from "yaml";
-import { isFragmentFile } from "./bundle/load-fragments.js";
+import { loadFragments } from "./bundle/load-fragments.js";
+import { mergeFragments } from "./bundle/merge-fragments.js";
 import { hasExternalRefs, resolveExternalRefs } from "./bundle/resolve-external-refs.js";
 import { validateOpenApi } from "./bundle/validate-openapi.js";
-import { unreachableComponents } from "./import/component-refs.js";
 import { extractEmbeddedDocument } from "./import/docs-page.js";
+import { otherFragmentChanges } from "./import/fragment-changes.js";
 import { type FileChange, readFileIfPresent } from "./lib/files.js";
 import {
-  isHttpMethod,
   isRecord,
   listOperations,
   type OpenApiDocument,
@@ -79,12 +78,32 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
   if ((await readFileIfPresent(fragmentPath)) !== fragmentText) {
     changes.push({ path: fragmentPath, text: fragmentText });
   }
-  changes.push(...(await removeFromOtherFragments(options.fragmentsDir, fragmentPath, operations)));
+  changes.push(
+    ...(await otherFragmentChanges(options.fragmentsDir, fragmentPath, operations, source.label)),
+  );
+  await requireMergeable(options.fragmentsDir, changes, source.label);
   return {
     fragmentPath,
     operations: operations.map((op) => `${op.operation.operationId} (${operationLabel(op)})`),
     changes,
   };
+}
+
+/** Refuses an import after which the fragments would no longer merge into one spec. */
+async function requireMergeable(
+  fragmentsDir: string,
+  changes: readonly FileChange[],
+  label: string,
+): Promise<void> {
+  const pending = new Map(changes.map((change) => [change.path, change.text]));
+  try {
+    mergeFragments(await loadFragments(fragmentsDir, pending));
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    throw new SpecError(
+      `${label}: not imported, the fragments would no longer merge (nothing written): ${error.message}`,
+    );
+  }
 }
 
 interface Source {
@@ -190,65 +209,4 @@ function fragmentName(operations: OperationRef[], source: Source, options: Impor
   if (!SAFE_NAME.test(name))
     throw new SpecError(`Fragment name not usable as a file name: ${name}`);
   return name;
-}
-
-/** Changes that take the imported operations out of every other fragment. */
-async function removeFromOtherFragments(
-  fragmentsDir: string,
-  fragmentPath: string,
-  imported: OperationRef[],
-): Promise<FileChange[]> {
-  const keys = new Set(imported.map((op) => `${op.method} ${op.path}`));
-  const ids = new Set(imported.map((op) => String(op.operation.operationId)));
-  const needles = [...imported.map((op) => op.path), ...ids];
-  const files = (await readdir(fragmentsDir).catch(() => [] as string[]))
-    .filter((file) => isFragmentFile(file) && join(fragmentsDir, file) !== fragmentPath)
-    .sort();
-  const changes: FileChange[] = [];
-  for (const file of files) {
-    const path = join(fragmentsDir, file);
-    const text = await readFile(path, "utf8");
-    if (!needles.some((needle) => text.includes(needle))) continue;
-    const change = withoutOperations(
-      path,
-      text,
-      (op) => keys.has(`${op.method} ${op.path}`) || ids.has(String(op.operation.operationId)),
-    );
-    if (change !== undefined) changes.push(change);
-  }
-  return changes;
-}
-
-/**
- * The change that removes the matching operations from one fragment (keeping its formatting),
- * drops components only they used, and deletes the fragment if no operation is left.
- */
-function withoutOperations(
-  path: string,
-  text: string,
-  matches: (op: OperationRef) => boolean,
-): FileChange | undefined {
-  const yamlDoc = parseDocument(text);
-  const data: unknown = yamlDoc.toJS();
-  if (!isRecord(data)) return undefined;
-  const operations = listOperations(data);
-  const removed = operations.filter(matches);
-  if (removed.length === 0) return undefined;
-  if (removed.length === operations.length) return { path, text: undefined };
-  for (const op of removed) {
-    yamlDoc.deleteIn(["paths", op.path, op.method]);
-    const pathItem = yamlDoc.getIn(["paths", op.path]);
-    const methodsLeft =
-      isMap(pathItem) && pathItem.items.some((pair) => isHttpMethod(String(pair.key)));
-    if (!methodsLeft) yamlDoc.deleteIn(["paths", op.path]);
-  }
-  for (const [section, name] of unreachableComponents(yamlDoc.toJS() as OpenApiDocument)) {
-    yamlDoc.deleteIn(["components", section, name]);
-    const sectionNode = yamlDoc.getIn(["components", section]);
-    if (isMap(sectionNode) && sectionNode.items.length === 0)
-      yamlDoc.deleteIn(["components", section]);
-  }
-  const components = yamlDoc.get("components");
-  if (isMap(components) && components.items.length === 0) yamlDoc.delete("components");
-  return { path, text: yamlDoc.toString() };
 }

@@ -53,21 +53,20 @@ describe("spec:update", () => {
     expect(await changesets(layout.changesetDir)).toEqual([]);
   });
 
-  it("lists an operation dropped from a re-imported document as removed, under a major bump", async () => {
+  it("refuses a re-imported document that drops an operation, leaving the repository untouched", async () => {
     const layout = await tempRepo();
     await cp(join(FIXTURES, "diff/new-operation.yaml"), join(layout.fragmentsDir, "widgets.yaml"));
     await generate(layout);
     const inputDir = join(layout.root, "download");
     await cp(join(FIXTURES, "diff/base.yaml"), join(inputDir, "widgets.yaml"));
+    const before = await snapshotDir(layout.root);
     const run = await runCommandLine("update", ["widgets.yaml"], {
       root: layout.root,
       cwd: inputDir,
     });
-    expect(run.status).toBe(0);
-    const [name] = await changesets(layout.changesetDir);
-    const text = await readFile(join(layout.changesetDir, name ?? ""), "utf8");
-    expect(text).toContain('"@thredfi/types": major');
-    expect(text).toContain("- Removed `delete_widget (DELETE /v1/widgets/{widget_id}/)`");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("would remove delete_widget (DELETE /v1/widgets/{widget_id}/)");
+    expect(await snapshotDir(layout.root)).toEqual(before);
   });
 
   it("leaves the repository untouched when the new fragment conflicts with another", async () => {

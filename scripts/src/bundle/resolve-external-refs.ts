@@ -1,7 +1,7 @@
 import { BaseResolver, bundle, Source } from "@redocly/openapi-core";
 import { isRecord, type OpenApiDocument } from "../lib/openapi-document.js";
 import { SpecError } from "../lib/spec-error.js";
-import { silentRedoclyConfig } from "./redocly-config.js";
+import { remoteRefMessage, silentRedoclyConfig } from "./redocly-config.js";
 
 /**
  * Resolves every `$ref` into another file (relative to `absolutePath`) so that the returned
@@ -14,6 +14,10 @@ export async function resolveExternalRefs(
   absolutePath: string,
   sourceLabel: string,
 ): Promise<OpenApiDocument> {
+  const remote = findRemoteRef(doc);
+  if (remote !== undefined) {
+    throw new SpecError(`${sourceLabel}: ${remoteRefMessage(remote.ref)} (at ${remote.pointer})`);
+  }
   if (!hasExternalRefs(doc)) return doc;
   const config = await silentRedoclyConfig();
   const result = await bundle({
@@ -49,4 +53,25 @@ export function hasExternalRefs(value: unknown): boolean {
     }
   }
   return false;
+}
+
+/** The first `$ref` in `doc` to an `http(s)://` or `//host` URL, with its JSON pointer. */
+function findRemoteRef(doc: unknown): { ref: string; pointer: string } | undefined {
+  const pending: [unknown, string][] = [[doc, "#"]];
+  while (pending.length > 0) {
+    const [current, pointer] = pending.pop() as [unknown, string];
+    if (typeof current !== "object" || current === null) continue;
+    const ref = (current as { $ref?: unknown }).$ref;
+    if (
+      typeof ref === "string" &&
+      /^([a-z][a-z0-9+.-]*:)?\/\//i.test(ref) &&
+      !/^file:/i.test(ref)
+    ) {
+      return { ref, pointer };
+    }
+    for (const [key, child] of Object.entries(current)) {
+      pending.push([child, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+    }
+  }
+  return undefined;
 }
