@@ -27,6 +27,8 @@ export interface GenerateResult {
   operationCount: number;
   /** Output files whose content on disk differed from the fresh result (written unless `check`). */
   changedFiles: string[];
+  /** Problems the pipeline tolerates, e.g. `nullable` without `type`, one line each. */
+  warnings: string[];
 }
 
 /** The generated texts for a set of fragments. */
@@ -34,11 +36,13 @@ export interface GeneratedOutputs {
   bundle: OpenApiDocument;
   bundleText: string;
   typesText: string;
+  /** See {@link GenerateResult.warnings}. */
+  warnings: string[];
 }
 
 /**
- * Merges every fragment into the bundled spec, validates it as OpenAPI 3.0, and generates the
- * TypeScript types from it. Writes only files whose content changed; with `check`, writes
+ * Merges every fragment into the bundled spec, validates it as OpenAPI 3.0 or 3.1, and
+ * generates the TypeScript types from it. Writes only files whose content changed; with `check`, writes
  * nothing and reports which files differ.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -54,6 +58,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     fragmentCount: fragments.length,
     operationCount: listOperations(outputs.bundle).length,
     changedFiles: changes.map((change) => change.path),
+    warnings: outputs.warnings,
   };
 }
 
@@ -61,9 +66,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 export async function generateOutputs(fragments: readonly Fragment[]): Promise<GeneratedOutputs> {
   const bundle = mergeFragments(fragments);
   const version = String(bundle.openapi ?? "");
-  if (!version.startsWith("3.0.")) {
-    throw new SpecError(`The fragments declare openapi ${version || "(none)"}; expected 3.0.x`);
+  if (!/^3\.[01]\.\d+$/.test(version)) {
+    throw new SpecError(
+      `The fragments declare openapi ${version || "(none)"}; expected 3.0.x or 3.1.x`,
+    );
   }
-  await validateOpenApi(bundle, "The bundled spec", fragmentLocator(fragments));
-  return { bundle, bundleText: renderBundle(bundle), typesText: await renderTypes(bundle) };
+  const warnings = await validateOpenApi(bundle, "The bundled spec", fragmentLocator(fragments));
+  return {
+    bundle,
+    bundleText: renderBundle(bundle),
+    typesText: await renderTypes(bundle, warnings),
+    warnings,
+  };
 }

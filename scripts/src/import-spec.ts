@@ -26,7 +26,10 @@ export interface ImportOptions {
   fragmentsDir: string;
   /** The text read from stdin when `input` is `-`. */
   stdinText?: string;
-  /** Fragment name for a several-operation document read from stdin. */
+  /**
+   * Fragment name (file name without `.yaml`); by default the operationId of a one-operation
+   * document, else the input's file name. Required for several operations read from stdin.
+   */
   name?: string;
 }
 
@@ -37,6 +40,8 @@ export interface ImportPlan {
   operations: string[];
   /** Files to write or delete; empty when the fragments already hold exactly this input. */
   changes: FileChange[];
+  /** Problems the pipeline tolerates, one line each (see `validateOpenApi`). */
+  warnings: string[];
 }
 
 /**
@@ -67,7 +72,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       );
     }
   }
-  await validateOpenApi(resolved, source.label);
+  const warnings = await validateOpenApi(resolved, source.label);
 
   const fragmentPath = join(
     options.fragmentsDir,
@@ -86,6 +91,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     fragmentPath,
     operations: operations.map((op) => `${op.operation.operationId} (${operationLabel(op)})`),
     changes,
+    warnings,
   };
 }
 
@@ -162,6 +168,11 @@ function requireOpenApi3(parsed: unknown, label: string): OpenApiDocument {
     );
   }
   const version = parsed.openapi;
+  if (typeof version === "string" && /^3\.\d+\.\d+$/.test(version) && !/^3\.[01]\./.test(version)) {
+    throw new SpecError(
+      `${label}: openapi ${version} is not supported (expected 3.0.x or 3.1.x, which openapi-typescript generates types for)`,
+    );
+  }
   if (typeof version !== "string" || !/^3\.\d+\.\d+$/.test(version)) {
     const found =
       parsed.swagger !== undefined
@@ -185,19 +196,31 @@ function requireOperationIds(doc: OpenApiDocument, label: string): OperationRef[
       `${label}: operation without operationId: ${missing.map(operationLabel).join(", ")}`,
     );
   }
-  const invalid = operations.filter((op) => !SAFE_NAME.test(String(op.operation.operationId)));
-  if (invalid.length > 0) {
-    const ids = invalid.map((op) => String(op.operation.operationId)).join(", ");
-    throw new SpecError(`${label}: operationId not usable as a file name: ${ids}`);
-  }
   return operations;
 }
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
+/**
+ * A file name for an operationId, which may hold any character (GitHub's have `/`): each run of
+ * characters other than letters, digits, `_`, `.` and `-` becomes `-`, and leading dots and
+ * dashes go, so no name climbs out of the fragments folder or hides.
+ */
+function fileNameOf(operationId: string, label: string): string {
+  const name = operationId.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "");
+  if (!SAFE_NAME.test(name)) {
+    throw new SpecError(
+      `${label}: operationId ${JSON.stringify(operationId)} gives no usable file name: name the fragment with --name <name>`,
+    );
+  }
+  return name;
+}
+
 function fragmentName(operations: OperationRef[], source: Source, options: ImportOptions): string {
   const [only, second] = operations;
-  if (only !== undefined && second === undefined) return String(only.operation.operationId);
+  if (options.name === undefined && only !== undefined && second === undefined) {
+    return fileNameOf(String(only.operation.operationId), source.label);
+  }
   const name =
     options.name ??
     (options.input === "-"

@@ -16,6 +16,8 @@ export interface UpdateResult {
   changeset: ChangesetFile | undefined;
   /** Every file written or deleted (fragments, bundle, types, changeset). */
   changes: FileChange[];
+  /** Problems of the new bundle the pipeline tolerates, one line each. */
+  warnings: string[];
 }
 
 /**
@@ -46,7 +48,7 @@ export async function updateSpec(
   ];
   const changes = await changedFiles(candidates);
   await applyFileChanges(changes);
-  return { plan, diff, changeset, changes };
+  return { plan, diff, changeset, changes, warnings: outputs.warnings };
 }
 
 async function readPreviousBundle(bundlePath: string): Promise<OpenApiDocument> {

@@ -70,14 +70,27 @@ describe("generate", () => {
     await expect(generate(layout)).rejects.toThrow(/get-gadget\.yaml: cannot resolve \$ref/);
   });
 
-  it("rejects a bundle that is not valid OpenAPI 3.0", async () => {
+  it("warns about a property OpenAPI does not define, naming its file, and still generates", async () => {
     const layout = await tempRepo(GADGETS);
     await writeFile(
       `${layout.fragmentsDir}/broken.yaml`,
       "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /x/:\n    get:\n      operationId: x\n      responses: {}\n      colour: red\n",
     );
-    await expect(generate(layout)).rejects.toThrow(
+    const result = await generate(layout);
+    expect(result.warnings.join("\n")).toContain(
       "Property `colour` is not expected here. (at #/paths/~1x~1/get/colour in broken.yaml)",
+    );
+    expect(result.operationCount).toBe(3);
+  });
+
+  it("rejects a bundle with a $ref that does not resolve, naming the fragment", async () => {
+    const layout = await tempRepo(GADGETS);
+    await writeFile(
+      `${layout.fragmentsDir}/broken.yaml`,
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /x/:\n    get:\n      operationId: x\n      responses:\n        '200': {$ref: '#/components/responses/Missing'}\n",
+    );
+    await expect(generate(layout)).rejects.toThrow(
+      /Can't resolve \$ref \(at #\/paths\/~1x~1\/get\/responses\/200 in broken\.yaml\)/,
     );
   });
 

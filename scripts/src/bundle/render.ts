@@ -1,5 +1,6 @@
 import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from "openapi-typescript";
 import type { OpenApiDocument } from "../lib/openapi-document.js";
+import { SpecError } from "../lib/spec-error.js";
 import { toYamlText } from "../lib/yaml.js";
 import { silentRedoclyConfig } from "./redocly-config.js";
 
@@ -16,15 +17,29 @@ export function renderBundle(doc: OpenApiDocument): string {
 /**
  * TypeScript types for a validated, self-contained spec: `paths`, `components`, `operations`
  * and one exported type per component (`OAuth2TokenResponse`, …). Optional properties stay
- * optional even when they have a default, because a server may omit them.
+ * optional even when they have a default, because a server may omit them. A failure of
+ * openapi-typescript is a {@link SpecError} that repeats `warnings` (of validation).
  */
-export async function renderTypes(doc: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, {
-    defaultNonNullable: false,
-    rootTypes: true,
-    rootTypesNoSchemaPrefix: true,
-    redocly: await silentRedoclyConfig(),
-    silent: true,
-  });
+export async function renderTypes(
+  doc: OpenApiDocument,
+  warnings: readonly string[] = [],
+): Promise<string> {
+  let ast: Awaited<ReturnType<typeof openapiTS>>;
+  try {
+    ast = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, {
+      defaultNonNullable: false,
+      rootTypes: true,
+      rootTypesNoSchemaPrefix: true,
+      redocly: await silentRedoclyConfig(),
+      silent: true,
+    });
+  } catch (error) {
+    // A warning of validation may be why: name them with the failure.
+    const reason = error instanceof Error ? error.message : String(error);
+    const context = warnings.length > 0 ? `\n  ${warnings.join("\n  ")}` : "";
+    throw new SpecError(
+      `openapi-typescript cannot generate types from the bundled spec: ${reason}${context}`,
+    );
+  }
   return COMMENT_HEADER + astToString(ast);
 }

@@ -16,6 +16,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   });
   const layout = repoLayout(values.root);
   const result = await generate({ ...layout, check: values.check });
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const changed = result.changedFiles.map((file) => relative(layout.root, file));
   const summary = `${result.fragmentCount} fragments, ${result.operationCount} operations`;
   if (values.check) {

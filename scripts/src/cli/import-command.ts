@@ -15,6 +15,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const { source, layout } = await readSpecInputArgs(args, io, USAGE);
   const plan = await planImport({ ...source, fragmentsDir: layout.fragmentsDir });
   await applyFileChanges(plan.changes);
+  for (const warning of plan.warnings) io.err(`warning: ${warning}`);
   const fragment = relative(layout.root, plan.fragmentPath);
   if (plan.changes.length === 0) {
     io.out(`${fragment} already holds ${plan.operations.join(", ")}: nothing to do.`);

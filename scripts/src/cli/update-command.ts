@@ -13,6 +13,7 @@ export async function updateCommand(args: string[], io: CliIo): Promise<number> 
   const { source, layout } = await readSpecInputArgs(args, io, USAGE);
   const result = await updateSpec({ ...source, layout });
   const { diff } = result;
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
   if (diff.bump === undefined) {
     io.out(
       `No change to the spec from ${result.plan.operations.join(", ")}: no changeset written.`,
