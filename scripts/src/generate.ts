@@ -5,6 +5,7 @@ import { renderBundle, renderTypes } from "./bundle/render.js";
 import { validateOpenApi } from "./bundle/validate-openapi.js";
 import { applyFileChanges, changedFiles } from "./lib/files.js";
 import { listOperations, type OpenApiDocument } from "./lib/openapi-document.js";
+import { requireNoPureRefCycle } from "./lib/ref-cycles.js";
 import { SpecError } from "./lib/spec-error.js";
 
 /** Where {@link generate} reads fragments and writes its two outputs. */
@@ -71,6 +72,7 @@ export async function generateOutputs(fragments: readonly Fragment[]): Promise<G
       `The fragments declare openapi ${version || "(none)"}; expected 3.0.x or 3.1.x`,
     );
   }
+  requireNoPureRefCycle(bundle, "The bundled spec");
   const warnings = await validateOpenApi(bundle, "The bundled spec", fragmentLocator(fragments));
   return {
     bundle,

@@ -14,6 +14,7 @@ import {
   type OperationRef,
   operationLabel,
 } from "./lib/openapi-document.js";
+import { requireNoPureRefCycle } from "./lib/ref-cycles.js";
 import { SpecError } from "./lib/spec-error.js";
 import { parseYaml, toYamlText } from "./lib/yaml.js";
 
@@ -72,6 +73,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       );
     }
   }
+  requireNoPureRefCycle(resolved, source.label);
   const warnings = await validateOpenApi(resolved, source.label);
 
   const fragmentPath = join(
@@ -129,7 +131,7 @@ async function readSource(options: ImportOptions): Promise<Source> {
       text,
       label: "stdin",
       absolutePath: join(options.cwd, "stdin.yaml"),
-      isPage: /^````/m.test(text),
+      isPage: /^(\uFEFF)?````/m.test(text),
     };
   }
   const absolutePath = resolve(options.cwd, options.input);

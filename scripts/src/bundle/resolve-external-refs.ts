@@ -25,6 +25,9 @@ export async function resolveExternalRefs(
     dereference: false,
     doc: { source: new Source(absolutePath, ""), parsed: doc },
     externalRefResolver: new BaseResolver(config.resolve),
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecError(`${sourceLabel}: cannot resolve $ref: ${reason}`);
   });
   const failures = result.problems.filter((problem) => problem.severity === "error");
   if (failures.length > 0) {

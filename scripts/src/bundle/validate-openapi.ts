@@ -21,6 +21,8 @@ export async function validateOpenApi(
     document: { source: new Source(sourceLabel, ""), parsed: doc },
     config: config.styleguide,
     externalRefResolver: new BaseResolver(config.resolve),
+  }).catch((error: unknown) => {
+    throw new SpecError(`${sourceLabel} cannot be validated: ${messageOf(error)}`);
   });
   const describe = (list: NormalizedProblem[]) => summarise(list, locate);
   const failures = problems.filter((problem) => problem.severity === "error");
@@ -53,4 +55,8 @@ function summarise(
     const more = at.length > PLACES_SHOWN ? ` and ${at.length - PLACES_SHOWN} more` : "";
     return `${message} (at ${at.slice(0, PLACES_SHOWN).join(", ")}${more})`;
   });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

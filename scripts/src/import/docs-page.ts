@@ -15,7 +15,8 @@ export interface EmbeddedDocument {
  * never closed is rejected with a {@link SpecError} that says which.
  */
 export function extractEmbeddedDocument(markdown: string, pageLabel: string): EmbeddedDocument {
-  const lines = markdown.split("\n");
+  // A byte order mark must not hide a fence on line one.
+  const lines = markdown.replace(/^\uFEFF/, "").split("\n");
   const fences: { start: number; end: number; info: string }[] = [];
   for (let index = 0; index < lines.length; index++) {
     const opening = /^(````+)\s*(yaml\b.*?)\s*$/i.exec(lines[index] ?? "");

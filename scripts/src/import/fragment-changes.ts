@@ -37,7 +37,7 @@ export async function otherFragmentChanges(
     const path = join(fragmentsDir, file);
     const text = await readFile(path, "utf8");
     const yamlDoc = parseDocument(text, { merge: true });
-    const data: unknown = yamlDoc.toJS({ maxAliasCount: -1 });
+    const data: unknown = yamlDoc.toJS();
     if (!isRecord(data)) continue;
     const operations = listOperations(data);
     if (path === fragmentPath) {
@@ -97,7 +97,7 @@ function withoutOperations(
       isMap(pathItem) && pathItem.items.some((pair) => isHttpMethod(String(pair.key)));
     if (!methodsLeft) yamlDoc.deleteIn(["paths", op.path]);
   }
-  const pruned = yamlDoc.toJS({ maxAliasCount: -1 }) as OpenApiDocument;
+  const pruned = yamlDoc.toJS() as OpenApiDocument;
   for (const [section, name] of unreachableComponents(pruned)) {
     yamlDoc.deleteIn(["components", section, name]);
     const sectionNode = yamlDoc.getIn(["components", section]);

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, snapshotDir, spawnCommandLine, tempRepo } from "../support/temp-repo.js";
+import { snapshotDir, spawnCommandLine, tempRepo } from "../support/temp-repo.js";
 
-// One spawned run per command line: the bin starts, parses its arguments, resolves inputs from
+// One spawned run per command line (spec:import's is in init-cwd.test.ts): the bin starts, parses its arguments, resolves inputs from
 // INIT_CWD and sets the exit status. Everything else is tested in-process.
 describe("the thredfi-spec bin", () => {
   it("generates the bundle and the types of a checkout", async () => {
@@ -12,16 +12,6 @@ describe("the thredfi-spec bin", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(await readFile(layout.typesPath, "utf8")).toContain("list_gadgets");
-  });
-
-  it("imports a page named relative to the directory pnpm was run from", async () => {
-    const layout = await tempRepo();
-    const run = spawnCommandLine("import", ["pages/get-partner-token.md"], {
-      root: layout.root,
-      cwd: FIXTURES,
-    });
-    expect(run.status).toBe(0);
-    expect(Object.keys(await snapshotDir(layout.fragmentsDir))).toEqual(["get_partner_token.yaml"]);
   });
 
   it("updates from stdin and exits 1 with a message, not a stack, on bad input", async () => {
