@@ -6,9 +6,9 @@ import {
   type OperationRef,
   operationLabel,
 } from "../lib/openapi-document.js";
+import { type Bump, type Direction, SchemaComparer } from "./schema-comparer.js";
 
-/** How far a spec change moves the package versions, semver-style. */
-export type Bump = "major" | "minor" | "patch";
+export type { Bump } from "./schema-comparer.js";
 
 /** One operation present in both specs whose definition changed. */
 export interface ChangedOperation {
@@ -35,22 +35,28 @@ export interface SpecDiff {
 }
 
 /**
- * Compares two bundled specs the way a user of the generated types feels it:
+ * Compares two bundled specs the way a user of the generated types feels it. The rule: if code
+ * written against the old types can stop compiling, or a request valid before can be refused
+ * now, the change is major.
  *
- * - major: an operation, request parameter, response or response field removed; a field or
- *   parameter retyped; a new required request field or parameter; an optional request field
- *   made required or a required response field made optional; a component removed or renamed
- *   (its named type disappears from `@thredfi/types`).
+ * - major: an operation, request parameter, response or response field removed; an operationId
+ *   renamed (`operations["old_id"]` disappears); a field or parameter retyped; a new required
+ *   request field or parameter; an optional request field made required or a required response
+ *   field made optional; a request field that gains an `enum` or loses enum values, or whose
+ *   constraints tighten (`maxLength`, `minLength`, `pattern`, `maximum`…); a response field
+ *   that gains enum values or loses its `enum`; a component removed or renamed (its named type
+ *   disappears from `@thredfi/types`).
  * - minor: a new operation, response, optional request field or parameter, response field, or
- *   component.
- * - patch: anything else, e.g. descriptions, summaries and examples.
+ *   component; enum values a request may send; a response field narrowed to an `enum`.
+ * - patch: anything else, e.g. descriptions, summaries, examples, looser request constraints.
  *
  * `$ref`s are followed into components, so a change to a shared schema shows up in every
- * operation that uses it.
+ * operation (and every response) that uses it; each pair of shared schemas is compared once.
  */
 export function diffSpecs(before: OpenApiDocument, after: OpenApiDocument): SpecDiff {
   const beforeOps = operationsByKey(before);
   const afterOps = operationsByKey(after);
+  const schemas = new SchemaComparer(before, after);
   const added: string[] = [];
   const removed: string[] = [];
   const changed: ChangedOperation[] = [];
@@ -61,10 +67,15 @@ export function diffSpecs(before: OpenApiDocument, after: OpenApiDocument): Spec
       removed.push(describe(op));
       continue;
     }
-    const details = new OperationComparer(before, after).compare(
-      withPathParameters(before, op),
-      withPathParameters(after, next),
-    );
+    const oldOp = withPathParameters(before, op);
+    const newOp = withPathParameters(after, next);
+    const details = new OperationComparer(schemas).compare(oldOp, newOp);
+    if (details.length === 0 && !schemas.equivalent(oldOp, newOp, true)) {
+      details.push({
+        bump: "patch",
+        text: "documentation (descriptions, summaries, examples) changed",
+      });
+    }
     if (details.length > 0) {
       changed.push({
         operation: describe(next),
@@ -141,37 +152,31 @@ function describe(op: OperationRef): string {
   return typeof id === "string" ? `${id} (${operationLabel(op)})` : operationLabel(op);
 }
 
-/** Which side of the wire a schema describes: what the caller sends, or what it receives. */
-type Direction = "request" | "response";
-
+/** The changes of one operation: its id, parameters, request body and responses. */
 class OperationComparer {
   private readonly details: { bump: Bump; text: string }[] = [];
-  private readonly comparing = new Set<string>();
 
-  constructor(
-    private readonly before: OpenApiDocument,
-    private readonly after: OpenApiDocument,
-  ) {}
+  constructor(private readonly schemas: SchemaComparer) {}
 
   compare(
     oldOp: Record<string, unknown>,
     newOp: Record<string, unknown>,
   ): { bump: Bump; text: string }[] {
+    if (oldOp.operationId !== newOp.operationId) {
+      this.note(
+        "major",
+        `operationId renamed from ${String(oldOp.operationId)} to ${String(newOp.operationId)}`,
+      );
+    }
     this.compareParameters(oldOp.parameters, newOp.parameters);
     this.compareRequestBody(oldOp.requestBody, newOp.requestBody);
     this.compareResponses(oldOp.responses, newOp.responses);
-    if (
-      this.details.length === 0 &&
-      !deepEqual(inlineRefs(oldOp, this.before), inlineRefs(newOp, this.after))
-    ) {
-      this.note("patch", "documentation (descriptions, summaries, examples) changed");
-    }
     return this.details;
   }
 
   private compareParameters(oldList: unknown, newList: unknown): void {
-    const oldParams = this.parameterMap(oldList, this.before);
-    const newParams = this.parameterMap(newList, this.after);
+    const oldParams = this.parameterMap(oldList, "before");
+    const newParams = this.parameterMap(newList, "after");
     for (const [key, param] of newParams) {
       const old = oldParams.get(key);
       if (old === undefined) {
@@ -192,19 +197,22 @@ class OperationComparer {
     }
   }
 
-  private parameterMap(list: unknown, doc: OpenApiDocument): Map<string, Record<string, unknown>> {
+  private parameterMap(
+    list: unknown,
+    side: "before" | "after",
+  ): Map<string, Record<string, unknown>> {
     const params = new Map<string, Record<string, unknown>>();
     if (!Array.isArray(list)) return params;
     for (const item of list) {
-      const param = this.deref(item, doc);
+      const param = this.schemas.deref(item, side);
       if (isRecord(param)) params.set(`${String(param.in)} ${String(param.name)}`, param);
     }
     return params;
   }
 
   private compareRequestBody(oldRef: unknown, newRef: unknown): void {
-    const oldBody = this.deref(oldRef, this.before);
-    const newBody = this.deref(newRef, this.after);
+    const oldBody = this.schemas.deref(oldRef, "before");
+    const newBody = this.schemas.deref(newRef, "after");
     if (!isRecord(oldBody) && !isRecord(newBody)) return;
     if (!isRecord(oldBody)) {
       const required = isRecord(newBody) && newBody.required === true;
@@ -228,8 +236,8 @@ class OperationComparer {
         this.note("minor", `response ${status} added`);
         continue;
       }
-      const oldResponse = this.deref(oldResponses[status], this.before);
-      const newResponse = this.deref(response, this.after);
+      const oldResponse = this.schemas.deref(oldResponses[status], "before");
+      const newResponse = this.schemas.deref(response, "after");
       if (isRecord(oldResponse) && isRecord(newResponse)) {
         this.compareContent(
           oldResponse.content,
@@ -265,212 +273,13 @@ class OperationComparer {
     }
   }
 
-  private compareSchemas(
-    oldRef: unknown,
-    newRef: unknown,
-    direction: Direction,
-    where: string,
-  ): void {
-    // Each pair of referenced schemas is compared once per direction: this ends recursion
-    // through self-referencing schemas.
-    const oldName = refOf(oldRef);
-    const newName = refOf(newRef);
-    if (oldName !== undefined && newName !== undefined) {
-      const pairKey = `${direction}|${oldName}|${newName}`;
-      if (this.comparing.has(pairKey)) return;
-      this.comparing.add(pairKey);
+  private compareSchemas(oldRef: unknown, newRef: unknown, direction: Direction, where: string) {
+    for (const change of this.schemas.compare(oldRef, newRef, direction)) {
+      this.note(change.bump, `${where}${change.at}: ${change.text}`);
     }
-    const oldSchema = flattenAllOf(this.deref(oldRef, this.before), (s) =>
-      this.deref(s, this.before),
-    );
-    const newSchema = flattenAllOf(this.deref(newRef, this.after), (s) =>
-      this.deref(s, this.after),
-    );
-    if (oldSchema === undefined || newSchema === undefined) {
-      if (oldSchema !== newSchema)
-        this.note("major", `${where}: schema ${oldSchema ? "removed" : "added"}`);
-      return;
-    }
-    if (!deepEqual(typeSignature(oldSchema), typeSignature(newSchema))) {
-      this.note("major", `${where}: type changed`);
-      return;
-    }
-    this.compareEnums(oldSchema.enum, newSchema.enum, direction, where);
-    if (oldSchema.items !== undefined || newSchema.items !== undefined) {
-      this.compareSchemas(oldSchema.items, newSchema.items, direction, `${where}[]`);
-    }
-    this.compareProperties(oldSchema, newSchema, direction, where);
-    for (const key of ["oneOf", "anyOf", "not", "additionalProperties"] as const) {
-      if (
-        !deepEqual(
-          this.structure(oldSchema[key], this.before),
-          this.structure(newSchema[key], this.after),
-        )
-      ) {
-        this.note("major", `${where}: ${key} changed`);
-      }
-    }
-  }
-
-  private compareProperties(
-    oldSchema: Record<string, unknown>,
-    newSchema: Record<string, unknown>,
-    direction: Direction,
-    where: string,
-  ): void {
-    const oldProps = isRecord(oldSchema.properties) ? oldSchema.properties : {};
-    const newProps = isRecord(newSchema.properties) ? newSchema.properties : {};
-    const oldRequired = requiredSet(oldSchema);
-    const newRequired = requiredSet(newSchema);
-    for (const [name, schema] of Object.entries(newProps)) {
-      const field = `${where}: field ${name}`;
-      if (!(name in oldProps)) {
-        const required = newRequired.has(name);
-        const bump = direction === "request" && required ? "major" : "minor";
-        this.note(bump, `${field} added${required ? " (required)" : ""}`);
-        continue;
-      }
-      if (!oldRequired.has(name) && newRequired.has(name)) {
-        this.note(direction === "request" ? "major" : "minor", `${field} made required`);
-      }
-      if (oldRequired.has(name) && !newRequired.has(name)) {
-        this.note(direction === "request" ? "minor" : "major", `${field} made optional`);
-      }
-      this.compareSchemas(oldProps[name], schema, direction, `${where}.${name}`);
-    }
-    for (const name of Object.keys(oldProps)) {
-      if (!(name in newProps)) this.note("major", `${where}: field ${name} removed`);
-    }
-  }
-
-  private compareEnums(
-    oldEnum: unknown,
-    newEnum: unknown,
-    direction: Direction,
-    where: string,
-  ): void {
-    if (!Array.isArray(oldEnum) || !Array.isArray(newEnum)) return;
-    const addedValues = newEnum.filter((value) => !oldEnum.some((old) => deepEqual(old, value)));
-    const removedValues = oldEnum.filter(
-      (value) => !newEnum.some((next) => deepEqual(next, value)),
-    );
-    // A caller may send fewer values safely, and must handle every value it may receive.
-    if (removedValues.length > 0) {
-      this.note(
-        direction === "request" ? "major" : "minor",
-        `${where}: enum values ${removedValues.join(", ")} removed`,
-      );
-    }
-    if (addedValues.length > 0) {
-      this.note(
-        direction === "request" ? "minor" : "major",
-        `${where}: enum values ${addedValues.join(", ")} added`,
-      );
-    }
-  }
-
-  /** A schema with `$ref`s inlined and documentation dropped, for structural comparison. */
-  private structure(value: unknown, doc: OpenApiDocument, depth = 0): unknown {
-    if (depth > 20) return "…";
-    const resolved = this.deref(value, doc);
-    if (Array.isArray(resolved))
-      return resolved.map((item) => this.structure(item, doc, depth + 1));
-    if (!isRecord(resolved)) return resolved;
-    const result: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(resolved)) {
-      if (!DOCUMENTATION_KEYS.has(key)) result[key] = this.structure(child, doc, depth + 1);
-    }
-    return result;
-  }
-
-  private deref(value: unknown, doc: OpenApiDocument): unknown {
-    let current = value;
-    for (let hops = 0; hops < 32 && isRecord(current) && typeof current.$ref === "string"; hops++) {
-      current = resolvePointer(doc, current.$ref);
-    }
-    return current;
   }
 
   private note(bump: Bump, text: string): void {
     this.details.push({ bump, text });
   }
-}
-
-const DOCUMENTATION_KEYS = new Set([
-  "description",
-  "summary",
-  "title",
-  "example",
-  "examples",
-  "externalDocs",
-]);
-const TYPE_KEYS = ["type", "format", "nullable"] as const;
-
-function typeSignature(schema: Record<string, unknown>): Record<string, unknown> {
-  const signature: Record<string, unknown> = {};
-  for (const key of TYPE_KEYS) if (schema[key] !== undefined) signature[key] = schema[key];
-  return signature;
-}
-
-function requiredSet(schema: Record<string, unknown>): Set<string> {
-  return new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
-}
-
-function refOf(value: unknown): string | undefined {
-  return isRecord(value) && typeof value.$ref === "string" ? value.$ref : undefined;
-}
-
-/** A schema whose `allOf` members are merged into one object schema (properties and required). */
-function flattenAllOf(
-  value: unknown,
-  deref: (schema: unknown) => unknown,
-): Record<string, unknown> | undefined {
-  if (!isRecord(value)) return undefined;
-  if (!Array.isArray(value.allOf)) return value;
-  const { allOf, ...rest } = value;
-  const merged: Record<string, unknown> = { ...rest };
-  const properties: Record<string, unknown> = isRecord(rest.properties)
-    ? { ...rest.properties }
-    : {};
-  const required = new Set(Array.isArray(rest.required) ? rest.required.map(String) : []);
-  for (const member of allOf) {
-    const part = flattenAllOf(deref(member), deref);
-    if (part === undefined) continue;
-    if (isRecord(part.properties)) Object.assign(properties, part.properties);
-    if (Array.isArray(part.required)) for (const name of part.required) required.add(String(name));
-    for (const key of TYPE_KEYS)
-      if (part[key] !== undefined && merged[key] === undefined) merged[key] = part[key];
-  }
-  merged.properties = properties;
-  if (required.size > 0) merged.required = [...required];
-  return merged;
-}
-
-/** `value` with every internal `$ref` replaced by its target (a cycle keeps its `$ref`). */
-function inlineRefs(
-  value: unknown,
-  doc: OpenApiDocument,
-  seen: ReadonlySet<string> = new Set(),
-): unknown {
-  if (Array.isArray(value)) return value.map((item) => inlineRefs(item, doc, seen));
-  if (!isRecord(value)) return value;
-  const ref = value.$ref;
-  if (typeof ref === "string") {
-    return seen.has(ref)
-      ? value
-      : inlineRefs(resolvePointer(doc, ref), doc, new Set([...seen, ref]));
-  }
-  const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) result[key] = inlineRefs(child, doc, seen);
-  return result;
-}
-
-function resolvePointer(doc: OpenApiDocument, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  let current: unknown = doc;
-  for (const raw of ref.slice(2).split("/")) {
-    const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    current = isRecord(current) ? current[part] : undefined;
-  }
-  return current;
 }
