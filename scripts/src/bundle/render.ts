@@ -1,4 +1,12 @@
-import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from "openapi-typescript";
+import {
+  astToString,
+  COMMENT_HEADER,
+  type OpenAPI3,
+  type OpenAPITSOptions,
+  resolveRef,
+  scanDiscriminators,
+  transformSchema,
+} from "openapi-typescript";
 import type { OpenApiDocument } from "../lib/openapi-document.js";
 import { SpecError } from "../lib/spec-error.js";
 import { toYamlText } from "../lib/yaml.js";
@@ -24,14 +32,47 @@ export async function renderTypes(
   doc: OpenApiDocument,
   warnings: readonly string[] = [],
 ): Promise<string> {
-  let ast: Awaited<ReturnType<typeof openapiTS>>;
+  const options = {
+    defaultNonNullable: false,
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+    redocly: await silentRedoclyConfig(),
+    silent: true,
+  } satisfies OpenAPITSOptions;
+  // openapi-typescript's own entry point would lint and bundle the document again; it was
+  // validated and is self-contained, so its transform runs on it directly (same options).
+  const schema = structuredClone(doc) as unknown as OpenAPI3;
+  let nodes: ReturnType<typeof transformSchema>;
   try {
-    ast = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, {
-      defaultNonNullable: false,
-      rootTypes: true,
-      rootTypesNoSchemaPrefix: true,
-      redocly: await silentRedoclyConfig(),
-      silent: true,
+    nodes = transformSchema(schema, {
+      additionalProperties: false,
+      alphabetize: false,
+      arrayLength: false,
+      defaultNonNullable: options.defaultNonNullable,
+      discriminators: scanDiscriminators(schema, options),
+      emptyObjectsUnknown: false,
+      enum: false,
+      enumValues: false,
+      conditionalEnums: false,
+      dedupeEnums: false,
+      excludeDeprecated: false,
+      exportType: false,
+      immutable: false,
+      rootTypes: options.rootTypes,
+      rootTypesNoSchemaPrefix: options.rootTypesNoSchemaPrefix,
+      rootTypesKeepCasing: false,
+      injectFooter: [],
+      pathParamsAsTypes: false,
+      postTransform: undefined,
+      propertiesRequiredByDefault: false,
+      redoc: options.redocly,
+      silent: options.silent,
+      transform: undefined,
+      transformProperty: undefined,
+      makePathsEnum: false,
+      generatePathParams: false,
+      readWriteMarkers: false,
+      resolve: ($ref) => resolveRef(schema, $ref, { silent: options.silent }),
     });
   } catch (error) {
     // A warning of validation may be why: name them with the failure.
@@ -41,5 +82,5 @@ export async function renderTypes(
       `openapi-typescript cannot generate types from the bundled spec: ${reason}${context}`,
     );
   }
-  return COMMENT_HEADER + astToString(ast);
+  return COMMENT_HEADER + astToString(nodes);
 }
