@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { loadFragments } from "./bundle/load-fragments.js";
 import { mergeFragments } from "./bundle/merge-fragments.js";
-import { hasExternalRefs, resolveExternalRefs } from "./bundle/resolve-external-refs.js";
-import { validateOpenApi } from "./bundle/validate-openapi.js";
+import { hasExternalRefs } from "./bundle/resolve-external-refs.js";
+import { validateAndResolve } from "./bundle/validate-openapi.js";
 import { extractEmbeddedDocument } from "./import/docs-page.js";
 import { otherFragmentChanges } from "./import/fragment-changes.js";
 import { type FileChange, readFileIfPresent } from "./lib/files.js";
@@ -14,7 +14,6 @@ import {
   type OperationRef,
   operationLabel,
 } from "./lib/openapi-document.js";
-import { requireNoPureRefCycle } from "./lib/ref-cycles.js";
 import { SpecError } from "./lib/spec-error.js";
 import { parseYaml, toYamlText } from "./lib/yaml.js";
 
@@ -41,7 +40,7 @@ export interface ImportPlan {
   operations: string[];
   /** Files to write or delete; empty when the fragments already hold exactly this input. */
   changes: FileChange[];
-  /** Problems the pipeline tolerates, one line each (see `validateOpenApi`). */
+  /** Problems the pipeline tolerates, one line each (see `validateAndResolve`). */
   warnings: string[];
 }
 
@@ -63,7 +62,11 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       : parseYaml(embedded.text, source.label);
   const doc = requireOpenApi3(parsed, source.label);
   const selfContained = !hasExternalRefs(doc);
-  const resolved = await resolveExternalRefs(doc, source.absolutePath, source.label);
+  const { doc: resolved, warnings } = await validateAndResolve(
+    doc,
+    source.absolutePath,
+    source.label,
+  );
   const operations = requireOperationIds(resolved, source.label);
   if ("method" in embedded && embedded.method !== undefined) {
     const { method, path } = embedded;
@@ -73,8 +76,6 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       );
     }
   }
-  requireNoPureRefCycle(resolved, source.label);
-  const warnings = await validateOpenApi(resolved, source.label);
 
   const fragmentPath = join(
     options.fragmentsDir,

@@ -5,7 +5,7 @@ import { isRecord } from "../lib/openapi-document.js";
 import { SpecError } from "../lib/spec-error.js";
 import { parseYaml } from "../lib/yaml.js";
 import type { Fragment } from "./merge-fragments.js";
-import { resolveExternalRefs } from "./resolve-external-refs.js";
+import { validateAndResolve } from "./validate-openapi.js";
 
 /**
  * Every fragment directly inside `fragmentsDir`, sorted by file name, each made self-contained
@@ -44,7 +44,8 @@ async function loadFragment(absolutePath: string, file: string): Promise<Fragmen
 async function parseFragment(text: string, absolutePath: string, file: string): Promise<Fragment> {
   const parsed = parseYaml(text, file);
   if (!isRecord(parsed)) throw new SpecError(`${file}: not an OpenAPI document (not a mapping)`);
-  return { file, doc: await resolveExternalRefs(parsed, absolutePath, file) };
+  const { doc, warnings } = await validateAndResolve(parsed, absolutePath, file);
+  return { file, doc, warnings };
 }
 
 /** True for a file name that holds a fragment (`*.yaml`, `*.yml`, `*.json`). */

@@ -12,6 +12,8 @@ import { SpecError } from "../lib/spec-error.js";
 export interface Fragment {
   file: string;
   doc: OpenApiDocument;
+  /** What validating it found that only warns (see `validateAndResolve`). */
+  warnings?: string[];
 }
 
 /**

@@ -1,43 +1,13 @@
-import { BaseResolver, bundle, Source } from "@redocly/openapi-core";
 import { isRecord, type OpenApiDocument } from "../lib/openapi-document.js";
 import { SpecError } from "../lib/spec-error.js";
-import { remoteRefMessage, silentRedoclyConfig } from "./redocly-config.js";
+import { remoteRefMessage } from "./redocly-config.js";
 
-/**
- * Resolves every `$ref` into another file (relative to `absolutePath`) so that the returned
- * document is self-contained: referenced schemas, parameters, responses… become named
- * components (named after the file or pointer) and the references point at them. A document
- * without such references is returned as is.
- */
-export async function resolveExternalRefs(
-  doc: OpenApiDocument,
-  absolutePath: string,
-  sourceLabel: string,
-): Promise<OpenApiDocument> {
+/** Refuses, naming it and where it is, a `$ref` to a remote document: nothing is fetched. */
+export function requireLocalRefs(doc: OpenApiDocument, sourceLabel: string): void {
   const remote = findRemoteRef(doc);
   if (remote !== undefined) {
     throw new SpecError(`${sourceLabel}: ${remoteRefMessage(remote.ref)} (at ${remote.pointer})`);
   }
-  if (!hasExternalRefs(doc)) return doc;
-  const config = await silentRedoclyConfig();
-  const result = await bundle({
-    config,
-    dereference: false,
-    doc: { source: new Source(absolutePath, ""), parsed: doc },
-    externalRefResolver: new BaseResolver(config.resolve),
-  }).catch((error: unknown) => {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SpecError(`${sourceLabel}: cannot resolve $ref: ${reason}`);
-  });
-  const failures = result.problems.filter((problem) => problem.severity === "error");
-  if (failures.length > 0) {
-    const reasons = failures.map((problem) => {
-      const pointer = problem.location[0]?.pointer;
-      return pointer ? `${problem.message} at ${pointer}` : problem.message;
-    });
-    throw new SpecError(`${sourceLabel}: cannot resolve $ref:\n  ${reasons.join("\n  ")}`);
-  }
-  return result.bundle.parsed as OpenApiDocument;
 }
 
 /** True when some `$ref` in `value` points outside its own document. */

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { afterEach } from "vitest";
+import { onTestFinished } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { type RepoLayout, repoLayout } from "../../src/repo-layout.js";
 
@@ -10,11 +10,6 @@ import { type RepoLayout, repoLayout } from "../../src/repo-layout.js";
 export const FIXTURES = resolve(import.meta.dirname, "../fixtures");
 
 const BIN = resolve(import.meta.dirname, "../../bin/thredfi-spec.mjs");
-const created: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
 
 /**
  * A throw-away repository layout in a temp directory (removed after the test), its
@@ -22,7 +17,7 @@ afterEach(async () => {
  */
 export async function tempRepo(fragmentFixtures: string[] = []): Promise<RepoLayout> {
   const root = await mkdtemp(join(tmpdir(), "thredfi-spec-"));
-  created.push(root);
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
   const layout = repoLayout(root);
   for (const fixture of fragmentFixtures) {
     const name = fixture.split("/").at(-1) ?? fixture;
