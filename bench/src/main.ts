@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { renderBenchmarksDoc } from "./benchmarks-doc.js";
 import { runCodegenScaling } from "./codegen-scaling.js";
+import { runCodegenVsRaw } from "./codegen-vs-raw.js";
 import { runColdStart } from "./cold-start.js";
 import { runHotPathInstructions } from "./hot-path-instructions.js";
 import { runHotPathThroughput } from "./hot-path-throughput.js";
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
   if (selected.has("codegen")) {
     progress("4 codegen scaling");
     partial.codegen = await runCodegenScaling([10, 100, 1_000, 5_000]);
+    progress("4 codegen against raw openapi-typescript");
+    partial.codegenVsRaw = await runCodegenVsRaw(80, 5);
   }
   if (selected.has("instructions")) {
     progress("1a instructions per request under callgrind");

@@ -1,4 +1,5 @@
 import type { CodegenResult } from "./codegen-scaling.js";
+import type { CodegenVsRawResult } from "./codegen-vs-raw.js";
 import type { ColdStartResult } from "./cold-start.js";
 import type { InstructionResult } from "./hot-path-instructions.js";
 import type { ThroughputResult } from "./hot-path-throughput.js";
@@ -18,6 +19,7 @@ export interface BenchResults {
   coldStart?: ColdStartResult;
   memory?: MemoryResult;
   codegen?: CodegenResult;
+  codegenVsRaw?: CodegenVsRawResult;
 }
 
 /** One row of the summary table. */
@@ -36,6 +38,7 @@ export function tableRows(results: BenchResults): TableRow[] {
     ...throughputRows(results.throughput),
     ...coldStartRows(results.coldStart),
     ...codegenRows(results.codegen),
+    ...codegenVsRawRows(results.codegenVsRaw),
     ...memoryRows(results.memory),
   ];
 }
@@ -163,6 +166,18 @@ function codegenRows(result: CodegenResult | undefined): TableRow[] {
     );
   }
   return rows;
+}
+
+function codegenVsRawRows(result: CodegenVsRawResult | undefined): TableRow[] {
+  if (result === undefined) return [];
+  return [
+    row(
+      `4 codegen: generate vs raw openapi-typescript, ${result.operations} operations in ${result.files} files`,
+      `${times(result.cpuRatio)} CPU (${ms(result.oursCpuMs)} vs ${ms(result.rawCpuMs)}), ${times(result.wallRatio)} wall (${ms(result.oursMs)} vs ${ms(result.rawMs)})`,
+      "≤ 1.2×",
+      verdict(result.pass),
+    ),
+  ];
 }
 
 function memoryRows(result: MemoryResult | undefined): TableRow[] {

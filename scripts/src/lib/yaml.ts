@@ -1,3 +1,4 @@
+import { dump } from "js-yaml";
 import { Document, parse, Scalar, visit } from "yaml";
 import { SpecError } from "./spec-error.js";
 
@@ -14,6 +15,29 @@ export function parseYaml(text: string, sourceLabel: string): unknown {
   }
 }
 
+/**
+ * YAML text for parsed data, with fixed formatting so equal data always gives equal text, and
+ * lossless: parsing it gives `data` back. js-yaml writes it (several times faster than yaml's
+ * writer on a large bundle); data holding a multi-line string whose whitespace neither writer
+ * keeps in a block scalar (a whitespace-only or indented first line, a tab, spaces before a
+ * line break) is written by yaml with those strings double-quoted.
+ */
+export function toYamlText(data: unknown): string {
+  if (!someString(data, blockUnsafe)) {
+    return dump(data, { indent: 2, lineWidth: 80, noRefs: true, quotingType: "'" });
+  }
+  const doc = new Document(data, FORMAT);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && blockUnsafe(node.value)) {
+        node.type = Scalar.QUOTE_DOUBLE;
+      }
+    },
+  });
+  // Folded double-quoted lines lose escaped whitespace in yaml 2.x: keep each on one line.
+  return doc.toString({ ...FORMAT, doubleQuotedAsJSON: true });
+}
+
 const FORMAT = {
   aliasDuplicateObjects: false,
   indent: 2,
@@ -23,24 +47,23 @@ const FORMAT = {
   singleQuote: true,
 } as const;
 
-/**
- * YAML text for parsed data, with fixed formatting so equal data always gives equal text, and
- * lossless: parsing it gives `data` back. Multi-line strings are block scalars, except those
- * whose whitespace a block scalar cannot hold (a whitespace-only or indented first line, a tab,
- * spaces before a line break), which are double-quoted.
- */
-export function toYamlText(data: unknown): string {
-  const doc = new Document(data, FORMAT);
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === "string" && blockUnsafe(node.value))
-        node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-  // Folded double-quoted lines lose escaped whitespace in yaml 2.x: keep each on one line.
-  return doc.toString({ ...FORMAT, doubleQuotedAsJSON: true });
-}
-
 function blockUnsafe(text: string): boolean {
   return text.includes("\n") && /^[ \t]|[ \t]\n|\t|\n[ \t]*$|\n[ \t]+\n/.test(text);
+}
+
+/** True when a string anywhere in `value` (keys included) passes `test`. */
+function someString(value: unknown, test: (text: string) => boolean): boolean {
+  const pending = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === "string") {
+      if (test(current)) return true;
+    } else if (typeof current === "object" && current !== null) {
+      for (const [key, child] of Object.entries(current)) {
+        if (test(key)) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
 }
