@@ -82,3 +82,23 @@ describe("spec:import never removes an operation it was not given", () => {
     expect(after["fragments/businesses.yaml"]).toContain("delete_business");
   });
 });
+
+describe("spec:import into the file of the operationId it reuses", () => {
+  it("refuses the operationId of a one-operation fragment for another path and method", async () => {
+    const layout = await tempRepo();
+    await writeText(
+      layout.fragmentsDir,
+      "create_business.yaml",
+      openapiText([["post", "/v1/platform/businesses/", "create_business"]]),
+    );
+    const { run, before, after } = await importText(
+      layout.root,
+      "page.yaml",
+      openapiText([["put", "/v1/platform/companies/", "create_business"]]),
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("create_business (PUT /v1/platform/companies/)");
+    expect(run.stderr).toContain("create_business (POST /v1/platform/businesses/)");
+    expect(after).toEqual(before);
+  });
+});

@@ -97,3 +97,14 @@ describe("remote $refs", () => {
     expect(requests).toBe(0);
   });
 });
+
+describe("local $refs that never end", () => {
+  it("refuse a $ref to a device at import instead of reading it forever", async () => {
+    const layout = await tempRepo();
+    const input = await writeText(layout.root, "page.yaml", withRemoteSchema("/dev/zero"));
+    const run = await runCommandLine("import", [input], { root: layout.root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("/dev/zero is not a regular file");
+    expect(await snapshotDir(layout.fragmentsDir)).toEqual({});
+  });
+});

@@ -1,14 +1,9 @@
 import { relative } from "node:path";
-import {
-  BaseResolver,
-  bundle,
-  lintDocument,
-  type NormalizedProblem,
-  Source,
-} from "@redocly/openapi-core";
+import { bundle, lintDocument, type NormalizedProblem, Source } from "@redocly/openapi-core";
 import type { OpenApiDocument } from "../lib/openapi-document.js";
 import { requireNoPureRefCycle } from "../lib/ref-cycles.js";
 import { SpecError } from "../lib/spec-error.js";
+import { LocalResolver } from "./local-resolver.js";
 import { correctnessRedoclyConfig, silentRedoclyConfig } from "./redocly-config.js";
 import { hasExternalRefs, requireLocalRefs } from "./resolve-external-refs.js";
 
@@ -39,7 +34,7 @@ export async function validateAndResolve(
   requireLocalRefs(doc, label);
   requireNoPureRefCycle(doc, label);
   const config = await correctnessRedoclyConfig();
-  const resolver = new BaseResolver(config.resolve);
+  const resolver = new LocalResolver(config.resolve);
   const source = new Source(absolutePath, "");
   const problems = await lintDocument({
     document: { source, parsed: doc },

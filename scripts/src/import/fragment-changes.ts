@@ -40,26 +40,22 @@ export async function otherFragmentChanges(
     const data: unknown = yamlDoc.toJS();
     if (!isRecord(data)) continue;
     const operations = listOperations(data);
+    for (const op of operations) {
+      const twin = byId.get(String(op.operation.operationId));
+      if (twin !== undefined && operationKey(twin) !== operationKey(op)) {
+        throw new SpecError(
+          `${label}: operationId ${describe(twin)} is already used by ${describe(op)} in ${file}. Nothing written: an import moves an operation only with the same path and method; rename one of the two operationIds, or take the old operation out of ${file} first if it is meant to go.`,
+        );
+      }
+    }
     if (path === fragmentPath) {
-      // An operation of the target file is given back by the same path and method, or by the
-      // same operationId (the page moved it).
-      const lost = operations.filter(
-        (op) => !keys.has(operationKey(op)) && !byId.has(String(op.operation.operationId)),
-      );
+      const lost = operations.filter((op) => !keys.has(operationKey(op)));
       if (lost.length > 0) {
         throw new SpecError(
           `${label}: importing ${describeAll(imported)} as ${file} would remove ${describeAll(lost)}, which ${file} holds and ${label} does not define. Nothing written: take ${lost.length === 1 ? "that operation" : "those operations"} out of ${file} first if ${lost.length === 1 ? "it is" : "they are"} meant to go.`,
         );
       }
       continue;
-    }
-    for (const op of operations) {
-      const twin = byId.get(String(op.operation.operationId));
-      if (twin !== undefined && operationKey(twin) !== operationKey(op)) {
-        throw new SpecError(
-          `${label}: operationId ${describe(twin)} is already used by ${describe(op)} in ${file}. Nothing written: an import moves an operation only with the same path and method; rename one of the two operationIds.`,
-        );
-      }
     }
     const removed = operations.filter((op) => keys.has(operationKey(op)));
     if (removed.length > 0) changes.push(withoutOperations(path, yamlDoc, operations, removed));
