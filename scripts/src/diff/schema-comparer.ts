@@ -241,7 +241,7 @@ export class SchemaComparer {
 }
 
 /** Keys that document a schema without changing what it accepts or its type. */
-export const DOCUMENTATION_KEYS = new Set([
+const DOCUMENTATION_KEYS = new Set([
   "description",
   "summary",
   "title",
