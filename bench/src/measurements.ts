@@ -1,4 +1,5 @@
 import { codegen } from "./codegen/measurement.js";
+import { codegenVsRaw } from "./codegen-vs-raw/measurement.js";
 import { coldStart } from "./cold-start/measurement.js";
 import { instructions } from "./instructions/measurement.js";
 import type { Measurement } from "./measurement.js";
@@ -15,6 +16,7 @@ export const measurements = [
   throughput,
   coldStart,
   codegen,
+  codegenVsRaw,
   memory,
   refreshAhead,
 ] as const;

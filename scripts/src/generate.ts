@@ -1,14 +1,16 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import { applyOverlays, loadOverlays, type Overlay, overlaysDirOf } from "./apply-overlay.js";
-import { fragmentLocator } from "./fragment-locator.js";
-import { loadFragments } from "./load-fragments.js";
-import { type Fragment, mergeFragments } from "./merge-fragments.js";
-import { listOperations, type OpenApiDocument } from "./openapi-document.js";
-import { renderBundle } from "./render-bundle.js";
-import { renderTypes } from "./render-types.js";
-import { SpecError } from "./spec-error.js";
-import { validateOpenApi } from "./validate-openapi.js";
+import {
+  applyOverlays,
+  loadOverlays,
+  type Overlay,
+  overlaysDirOf,
+} from "./bundle/apply-overlay.js";
+import { loadFragments } from "./bundle/load-fragments.js";
+import { type Fragment, mergeFragments } from "./bundle/merge-fragments.js";
+import { renderBundle, renderTypes } from "./bundle/render.js";
+import { applyFileChanges, changedFiles } from "./lib/files.js";
+import { listOperations, type OpenApiDocument } from "./lib/openapi-document.js";
+import { requireNoPureRefCycle } from "./lib/ref-cycles.js";
+import { SpecError } from "./lib/spec-error.js";
 
 /** Where {@link generate} reads fragments and writes its two outputs. */
 export interface GenerateOptions {
@@ -30,6 +32,8 @@ export interface GenerateResult {
   operationCount: number;
   /** Output files whose content on disk differed from the fresh result (written unless `check`). */
   changedFiles: string[];
+  /** Problems the pipeline tolerates, e.g. `nullable` without `type`, one line each. */
+  warnings: string[];
 }
 
 /** The generated texts for a set of fragments. */
@@ -37,29 +41,30 @@ export interface GeneratedOutputs {
   bundle: OpenApiDocument;
   bundleText: string;
   typesText: string;
+  /** See {@link GenerateResult.warnings}. */
+  warnings: string[];
 }
 
 /**
- * Merges every fragment into the bundled spec, validates it as OpenAPI 3.0, and generates the
- * TypeScript types from it. Writes only files whose content changed; with `check`, writes
+ * Merges every fragment into the bundled spec, validates it as OpenAPI 3.0 or 3.1, and
+ * generates the TypeScript types from it. Writes only files whose content changed; with `check`, writes
  * nothing and reports which files differ.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const fragments = await loadFragments(options.fragmentsDir);
   const overlays = await loadOverlays(overlaysDirOf(options.fragmentsDir));
   const outputs = await generateOutputs(fragments, overlays);
-  const changedFiles = await syncFiles(
-    [
-      { path: options.bundlePath, text: outputs.bundleText },
-      { path: options.typesPath, text: outputs.typesText },
-    ],
-    options.check ?? false,
-  );
+  const changes = await changedFiles([
+    { path: options.bundlePath, text: outputs.bundleText },
+    { path: options.typesPath, text: outputs.typesText },
+  ]);
+  if (!options.check) await applyFileChanges(changes);
   return {
     bundle: outputs.bundle,
     fragmentCount: fragments.length,
     operationCount: listOperations(outputs.bundle).length,
-    changedFiles,
+    changedFiles: changes.map((change) => change.path),
+    warnings: outputs.warnings,
   };
 }
 
@@ -73,27 +78,18 @@ export async function generateOutputs(
 ): Promise<GeneratedOutputs> {
   const bundle = applyOverlays(mergeFragments(fragments), overlays);
   const version = String(bundle.openapi ?? "");
-  if (!version.startsWith("3.0.")) {
-    throw new SpecError(`The fragments declare openapi ${version || "(none)"}; expected 3.0.x`);
+  if (!/^3\.[01]\.\d+$/.test(version)) {
+    throw new SpecError(
+      `The fragments declare openapi ${version || "(none)"}; expected 3.0.x or 3.1.x`,
+    );
   }
-  await validateOpenApi(bundle, "The bundled spec", fragmentLocator(fragments));
-  return { bundle, bundleText: renderBundle(bundle), typesText: await renderTypes(bundle) };
-}
-
-/** Writes (unless `dryRun`) each file whose content differs; returns the paths that differed. */
-export async function syncFiles(
-  files: readonly { path: string; text: string }[],
-  dryRun: boolean,
-): Promise<string[]> {
-  const changed: string[] = [];
-  for (const file of files) {
-    const current = await readFile(file.path, "utf8").catch(() => undefined);
-    if (current === file.text) continue;
-    changed.push(file.path);
-    if (!dryRun) {
-      await mkdir(dirname(file.path), { recursive: true });
-      await writeFile(file.path, file.text);
-    }
-  }
-  return changed;
+  requireNoPureRefCycle(bundle, "The bundled spec");
+  // Each fragment was validated as it was loaded; merging added the cross-fragment checks.
+  const warnings = fragments.flatMap((fragment) => fragment.warnings ?? []);
+  return {
+    bundle,
+    bundleText: renderBundle(bundle),
+    typesText: await renderTypes(bundle, warnings),
+    warnings,
+  };
 }

@@ -1,23 +1,21 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { isMap, parseDocument } from "yaml";
-import { unreachableComponents } from "./component-refs.js";
-import { extractEmbeddedDocument } from "./docs-page.js";
-import { type FileChange, readFileIfPresent } from "./file-changes.js";
-import { isFragmentFile } from "./load-fragments.js";
+import { loadFragments } from "./bundle/load-fragments.js";
+import { mergeFragments } from "./bundle/merge-fragments.js";
+import { hasExternalRefs } from "./bundle/resolve-external-refs.js";
+import { validateAndResolve } from "./bundle/validate-openapi.js";
+import { extractEmbeddedDocument } from "./import/docs-page.js";
+import { otherFragmentChanges } from "./import/fragment-changes.js";
+import { type FileChange, readFileIfPresent } from "./lib/files.js";
 import {
-  isHttpMethod,
   isRecord,
   listOperations,
   type OpenApiDocument,
   type OperationRef,
   operationLabel,
-} from "./openapi-document.js";
-import { parseYaml } from "./parse-yaml.js";
-import { hasExternalRefs, resolveExternalRefs } from "./resolve-external-refs.js";
-import { SpecError } from "./spec-error.js";
-import { validateOpenApi } from "./validate-openapi.js";
-import { toYamlText } from "./yaml-text.js";
+} from "./lib/openapi-document.js";
+import { SpecError } from "./lib/spec-error.js";
+import { parseYaml, toYamlText } from "./lib/yaml.js";
 
 /** What to import and where the fragments live. */
 export interface ImportOptions {
@@ -28,7 +26,10 @@ export interface ImportOptions {
   fragmentsDir: string;
   /** The text read from stdin when `input` is `-`. */
   stdinText?: string;
-  /** Fragment name for a several-operation document read from stdin. */
+  /**
+   * Fragment name (file name without `.yaml`); by default the operationId of a one-operation
+   * document, else the input's file name. Required for several operations read from stdin.
+   */
   name?: string;
 }
 
@@ -39,6 +40,8 @@ export interface ImportPlan {
   operations: string[];
   /** Files to write or delete; empty when the fragments already hold exactly this input. */
   changes: FileChange[];
+  /** Problems the pipeline tolerates, one line each (see `validateAndResolve`). */
+  warnings: string[];
 }
 
 /**
@@ -59,7 +62,11 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       : parseYaml(embedded.text, source.label);
   const doc = requireOpenApi3(parsed, source.label);
   const selfContained = !hasExternalRefs(doc);
-  const resolved = await resolveExternalRefs(doc, source.absolutePath, source.label);
+  const { doc: resolved, warnings } = await validateAndResolve(
+    doc,
+    source.absolutePath,
+    source.label,
+  );
   const operations = requireOperationIds(resolved, source.label);
   if ("method" in embedded && embedded.method !== undefined) {
     const { method, path } = embedded;
@@ -69,7 +76,6 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       );
     }
   }
-  await validateOpenApi(resolved, source.label);
 
   const fragmentPath = join(
     options.fragmentsDir,
@@ -80,12 +86,33 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
   if ((await readFileIfPresent(fragmentPath)) !== fragmentText) {
     changes.push({ path: fragmentPath, text: fragmentText });
   }
-  changes.push(...(await removeFromOtherFragments(options.fragmentsDir, fragmentPath, operations)));
+  changes.push(
+    ...(await otherFragmentChanges(options.fragmentsDir, fragmentPath, operations, source.label)),
+  );
+  await requireMergeable(options.fragmentsDir, changes, source.label);
   return {
     fragmentPath,
     operations: operations.map((op) => `${op.operation.operationId} (${operationLabel(op)})`),
     changes,
+    warnings,
   };
+}
+
+/** Refuses an import after which the fragments would no longer merge into one spec. */
+async function requireMergeable(
+  fragmentsDir: string,
+  changes: readonly FileChange[],
+  label: string,
+): Promise<void> {
+  const pending = new Map(changes.map((change) => [change.path, change.text]));
+  try {
+    mergeFragments(await loadFragments(fragmentsDir, pending));
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    throw new SpecError(
+      `${label}: not imported, the fragments would no longer merge (nothing written): ${error.message}`,
+    );
+  }
 }
 
 interface Source {
@@ -105,7 +132,7 @@ async function readSource(options: ImportOptions): Promise<Source> {
       text,
       label: "stdin",
       absolutePath: join(options.cwd, "stdin.yaml"),
-      isPage: /^````/m.test(text),
+      isPage: /^(\uFEFF)?````/m.test(text),
     };
   }
   const absolutePath = resolve(options.cwd, options.input);
@@ -144,6 +171,11 @@ function requireOpenApi3(parsed: unknown, label: string): OpenApiDocument {
     );
   }
   const version = parsed.openapi;
+  if (typeof version === "string" && /^3\.\d+\.\d+$/.test(version) && !/^3\.[01]\./.test(version)) {
+    throw new SpecError(
+      `${label}: openapi ${version} is not supported (expected 3.0.x or 3.1.x, which openapi-typescript generates types for)`,
+    );
+  }
   if (typeof version !== "string" || !/^3\.\d+\.\d+$/.test(version)) {
     const found =
       parsed.swagger !== undefined
@@ -167,19 +199,31 @@ function requireOperationIds(doc: OpenApiDocument, label: string): OperationRef[
       `${label}: operation without operationId: ${missing.map(operationLabel).join(", ")}`,
     );
   }
-  const invalid = operations.filter((op) => !SAFE_NAME.test(String(op.operation.operationId)));
-  if (invalid.length > 0) {
-    const ids = invalid.map((op) => String(op.operation.operationId)).join(", ");
-    throw new SpecError(`${label}: operationId not usable as a file name: ${ids}`);
-  }
   return operations;
 }
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
+/**
+ * A file name for an operationId, which may hold any character (GitHub's have `/`): each run of
+ * characters other than letters, digits, `_`, `.` and `-` becomes `-`, and leading dots and
+ * dashes go, so no name climbs out of the fragments folder or hides.
+ */
+function fileNameOf(operationId: string, label: string): string {
+  const name = operationId.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "");
+  if (!SAFE_NAME.test(name)) {
+    throw new SpecError(
+      `${label}: operationId ${JSON.stringify(operationId)} gives no usable file name: name the fragment with --name <name>`,
+    );
+  }
+  return name;
+}
+
 function fragmentName(operations: OperationRef[], source: Source, options: ImportOptions): string {
   const [only, second] = operations;
-  if (only !== undefined && second === undefined) return String(only.operation.operationId);
+  if (options.name === undefined && only !== undefined && second === undefined) {
+    return fileNameOf(String(only.operation.operationId), source.label);
+  }
   const name =
     options.name ??
     (options.input === "-"
@@ -191,65 +235,4 @@ function fragmentName(operations: OperationRef[], source: Source, options: Impor
   if (!SAFE_NAME.test(name))
     throw new SpecError(`Fragment name not usable as a file name: ${name}`);
   return name;
-}
-
-/** Changes that take the imported operations out of every other fragment. */
-async function removeFromOtherFragments(
-  fragmentsDir: string,
-  fragmentPath: string,
-  imported: OperationRef[],
-): Promise<FileChange[]> {
-  const keys = new Set(imported.map((op) => `${op.method} ${op.path}`));
-  const ids = new Set(imported.map((op) => String(op.operation.operationId)));
-  const needles = [...imported.map((op) => op.path), ...ids];
-  const files = (await readdir(fragmentsDir).catch(() => [] as string[]))
-    .filter((file) => isFragmentFile(file) && join(fragmentsDir, file) !== fragmentPath)
-    .sort();
-  const changes: FileChange[] = [];
-  for (const file of files) {
-    const path = join(fragmentsDir, file);
-    const text = await readFile(path, "utf8");
-    if (!needles.some((needle) => text.includes(needle))) continue;
-    const change = withoutOperations(
-      path,
-      text,
-      (op) => keys.has(`${op.method} ${op.path}`) || ids.has(String(op.operation.operationId)),
-    );
-    if (change !== undefined) changes.push(change);
-  }
-  return changes;
-}
-
-/**
- * The change that removes the matching operations from one fragment (keeping its formatting),
- * drops components only they used, and deletes the fragment if no operation is left.
- */
-function withoutOperations(
-  path: string,
-  text: string,
-  matches: (op: OperationRef) => boolean,
-): FileChange | undefined {
-  const yamlDoc = parseDocument(text);
-  const data: unknown = yamlDoc.toJS();
-  if (!isRecord(data)) return undefined;
-  const operations = listOperations(data);
-  const removed = operations.filter(matches);
-  if (removed.length === 0) return undefined;
-  if (removed.length === operations.length) return { path, text: undefined };
-  for (const op of removed) {
-    yamlDoc.deleteIn(["paths", op.path, op.method]);
-    const pathItem = yamlDoc.getIn(["paths", op.path]);
-    const methodsLeft =
-      isMap(pathItem) && pathItem.items.some((pair) => isHttpMethod(String(pair.key)));
-    if (!methodsLeft) yamlDoc.deleteIn(["paths", op.path]);
-  }
-  for (const [section, name] of unreachableComponents(yamlDoc.toJS() as OpenApiDocument)) {
-    yamlDoc.deleteIn(["components", section, name]);
-    const sectionNode = yamlDoc.getIn(["components", section]);
-    if (isMap(sectionNode) && sectionNode.items.length === 0)
-      yamlDoc.deleteIn(["components", section]);
-  }
-  const components = yamlDoc.get("components");
-  if (isMap(components) && components.items.length === 0) yamlDoc.delete("components");
-  return { path, text: yamlDoc.toString() };
 }

@@ -1,14 +1,14 @@
 import { basename, join } from "node:path";
-import { loadOverlays, overlaysDirOf } from "./apply-overlay.js";
-import { type ChangesetFile, renderChangeset } from "./changeset.js";
-import { applyFileChanges, type FileChange, readFileIfPresent } from "./file-changes.js";
+import { loadOverlays, overlaysDirOf } from "./bundle/apply-overlay.js";
+import { loadFragments } from "./bundle/load-fragments.js";
+import { type ChangesetFile, renderChangeset } from "./diff/changeset.js";
+import { diffSpecs, type SpecDiff } from "./diff/spec-diff.js";
 import { generateOutputs } from "./generate.js";
 import { type ImportOptions, type ImportPlan, planImport } from "./import-spec.js";
-import { loadFragments } from "./load-fragments.js";
-import { isRecord, type OpenApiDocument } from "./openapi-document.js";
-import { parseYaml } from "./parse-yaml.js";
+import { applyFileChanges, changedFiles, type FileChange, readFileIfPresent } from "./lib/files.js";
+import { isRecord, type OpenApiDocument } from "./lib/openapi-document.js";
+import { parseYaml } from "./lib/yaml.js";
 import type { RepoLayout } from "./repo-layout.js";
-import { diffSpecs, type SpecDiff } from "./spec-diff.js";
 
 /** What {@link updateSpec} imported, how the spec changed, and the files it wrote. */
 export interface UpdateResult {
@@ -17,6 +17,8 @@ export interface UpdateResult {
   changeset: ChangesetFile | undefined;
   /** Every file written or deleted (fragments, bundle, types, changeset). */
   changes: FileChange[];
+  /** Problems of the new bundle the pipeline tolerates, one line each. */
+  warnings: string[];
 }
 
 /**
@@ -49,14 +51,9 @@ export async function updateSpec(
       ? [{ path: join(layout.changesetDir, changeset.name), text: changeset.text }]
       : []),
   ];
-  const changes: FileChange[] = [];
-  for (const change of candidates) {
-    if (change.text === undefined || (await readFileIfPresent(change.path)) !== change.text) {
-      changes.push(change);
-    }
-  }
+  const changes = await changedFiles(candidates);
   await applyFileChanges(changes);
-  return { plan, diff, changeset, changes };
+  return { plan, diff, changeset, changes, warnings: outputs.warnings };
 }
 
 async function readPreviousBundle(bundlePath: string): Promise<OpenApiDocument> {

@@ -1,10 +1,10 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { BUNDLE_HEADER } from "../src/bundle/render.js";
 import { generate } from "../src/generate.js";
-import { BUNDLE_HEADER } from "../src/render-bundle.js";
-import { SpecError } from "../src/spec-error.js";
-import { runScript, snapshotDir, tempRepo } from "./support/temp-repo.js";
+import { SpecError } from "../src/lib/spec-error.js";
+import { runCommandLine, snapshotDir, tempRepo } from "./support/temp-repo.js";
 
 const GADGETS = ["merge/list-gadgets.yaml", "merge/delete-gadget.yaml"];
 
@@ -67,17 +67,32 @@ describe("generate", () => {
 
   it("rejects a fragment whose $ref points at a missing file", async () => {
     const layout = await tempRepo(["split/get-gadget.yaml"]);
-    await expect(generate(layout)).rejects.toThrow(/get-gadget\.yaml: cannot resolve \$ref/);
+    await expect(generate(layout)).rejects.toThrow(
+      /get-gadget\.yaml is not valid OpenAPI:\n {2}Can't resolve \$ref/,
+    );
   });
 
-  it("rejects a bundle that is not valid OpenAPI 3.0", async () => {
+  it("warns about a property OpenAPI does not define, naming its file, and still generates", async () => {
     const layout = await tempRepo(GADGETS);
     await writeFile(
       `${layout.fragmentsDir}/broken.yaml`,
       "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /x/:\n    get:\n      operationId: x\n      responses: {}\n      colour: red\n",
     );
-    await expect(generate(layout)).rejects.toThrow(
+    const result = await generate(layout);
+    expect(result.warnings.join("\n")).toContain(
       "Property `colour` is not expected here. (at #/paths/~1x~1/get/colour in broken.yaml)",
+    );
+    expect(result.operationCount).toBe(3);
+  });
+
+  it("rejects a bundle with a $ref that does not resolve, naming the fragment", async () => {
+    const layout = await tempRepo(GADGETS);
+    await writeFile(
+      `${layout.fragmentsDir}/broken.yaml`,
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /x/:\n    get:\n      operationId: x\n      responses:\n        '200': {$ref: '#/components/responses/Missing'}\n",
+    );
+    await expect(generate(layout)).rejects.toThrow(
+      /Can't resolve \$ref \(at #\/paths\/~1x~1\/get\/responses\/200 in broken\.yaml\)/,
     );
   });
 
@@ -97,11 +112,11 @@ describe("generate --check", () => {
   it("passes on fresh outputs and fails, writing nothing, when an output drifted", async () => {
     const layout = await tempRepo(GADGETS);
     await generate(layout);
-    expect(runScript("generate-cli", ["--check"], { root: layout.root }).status).toBe(0);
+    expect((await runCommandLine("generate", ["--check"], { root: layout.root })).status).toBe(0);
 
     await writeFile(layout.typesPath, "export type Drifted = true;\n");
     const before = await snapshotDir(layout.root);
-    const run = runScript("generate-cli", ["--check"], { root: layout.root });
+    const run = await runCommandLine("generate", ["--check"], { root: layout.root });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("packages/types/src/openapi.ts");
     expect(run.stderr).not.toContain("specs/thredfi.yaml");
@@ -111,7 +126,7 @@ describe("generate --check", () => {
 
   it("reports a conflict as an error message, not a stack trace", async () => {
     const layout = await tempRepo([...GADGETS, "merge/conflicting-error.yaml"]);
-    const run = runScript("generate-cli", [], { root: layout.root });
+    const run = await runCommandLine("generate", [], { root: layout.root });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("error: Fragments conflict");
     expect(run.stderr).not.toContain("    at ");

@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { planImport } from "../src/import-spec.js";
-import { SpecError } from "../src/spec-error.js";
-import { FIXTURES, runScript, snapshotDir, tempRepo } from "./support/temp-repo.js";
+import { SpecError } from "../src/lib/spec-error.js";
+import { FIXTURES, runCommandLine, snapshotDir, tempRepo } from "./support/temp-repo.js";
 
 const REPO_PARTNER_TOKEN = resolve(
   import.meta.dirname,
@@ -15,7 +15,7 @@ const REPO_PARTNER_TOKEN = resolve(
 describe("spec:import", () => {
   it("writes a docs page's embedded document verbatim as <operationId>.yaml", async () => {
     const layout = await tempRepo();
-    const run = runScript("import-cli", ["pages/get-partner-token.md"], {
+    const run = await runCommandLine("import", ["pages/get-partner-token.md"], {
       root: layout.root,
       cwd: FIXTURES,
     });
@@ -33,7 +33,7 @@ describe("spec:import", () => {
       await readFile(REPO_PARTNER_TOKEN),
     );
     const before = await snapshotDir(layout.root);
-    const run = runScript("import-cli", [join(FIXTURES, "pages/get-partner-token.md")], {
+    const run = await runCommandLine("import", [join(FIXTURES, "pages/get-partner-token.md")], {
       root: layout.root,
     });
     expect(run.status).toBe(0);
@@ -44,7 +44,7 @@ describe("spec:import", () => {
   it("names a fragment with several operations after its input file", async () => {
     const layout = await tempRepo();
     const text = await readFile(join(FIXTURES, "documents/widgets.yaml"), "utf8");
-    const run = runScript("import-cli", ["documents/widgets.yaml"], {
+    const run = await runCommandLine("import", ["documents/widgets.yaml"], {
       root: layout.root,
       cwd: FIXTURES,
     });
@@ -55,14 +55,14 @@ describe("spec:import", () => {
   it("reads a bare document from stdin", async () => {
     const layout = await tempRepo();
     const text = await readFile(join(FIXTURES, "documents/create-widget-v2.yaml"), "utf8");
-    const run = runScript("import-cli", ["-"], { root: layout.root, stdin: text });
+    const run = await runCommandLine("import", ["-"], { root: layout.root, stdin: text });
     expect(run.status).toBe(0);
     expect(await snapshotDir(layout.fragmentsDir)).toEqual({ "create_widget.yaml": text });
   });
 
   it("moves an operation out of the fragment that held it, keeping the rest", async () => {
     const layout = await tempRepo(["documents/widgets.yaml"]);
-    const run = runScript("import-cli", ["documents/create-widget-v2.yaml"], {
+    const run = await runCommandLine("import", ["documents/create-widget-v2.yaml"], {
       root: layout.root,
       cwd: FIXTURES,
     });
@@ -83,7 +83,7 @@ describe("spec:import", () => {
       join(layout.fragmentsDir, "old-name.yaml"),
       await readFile(join(FIXTURES, "documents/create-widget-v2.yaml")),
     );
-    const run = runScript("import-cli", ["documents/widgets.yaml"], {
+    const run = await runCommandLine("import", ["documents/widgets.yaml"], {
       root: layout.root,
       cwd: FIXTURES,
     });
@@ -94,7 +94,7 @@ describe("spec:import", () => {
 
   it("resolves relative $refs into other files into the fragment", async () => {
     const layout = await tempRepo();
-    const run = runScript("import-cli", ["split/get-gadget.yaml"], {
+    const run = await runCommandLine("import", ["split/get-gadget.yaml"], {
       root: layout.root,
       cwd: FIXTURES,
     });
@@ -123,7 +123,7 @@ describe("spec:import", () => {
   it.each(badInputs)("rejects %s, writing nothing", async (_case, input, message) => {
     const layout = await tempRepo(["documents/widgets.yaml"]);
     const before = await snapshotDir(layout.root);
-    const run = runScript("import-cli", [input], { root: layout.root, cwd: FIXTURES });
+    const run = await runCommandLine("import", [input], { root: layout.root, cwd: FIXTURES });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain("    at ");

@@ -57,9 +57,18 @@ describe("the task graph of pnpm test", () => {
     "@thredfi/mock#build",
     "@thredfi/mock#test",
     "@thredfi/example-quickstart#test",
-    "@thredfi/scripts#test",
   ])("runs %s after regenerating from the spec", (taskId) => {
     expect(upstreamOf(taskId)).toContain("@thredfi/types#generate");
+  });
+
+  it("regenerates @thredfi/types when the pipeline's code changes, through its declared dependency", () => {
+    expect(plannedTask("@thredfi/types#generate").dependencies).toContain(
+      "@thredfi/scripts#generate",
+    );
+    const pipelineInputs = Object.keys(plannedTask("@thredfi/scripts#generate").inputs);
+    expect(pipelineInputs).toEqual(
+      expect.arrayContaining(["package.json", "bin/thredfi-spec.mjs", "src/generate.ts"]),
+    );
   });
 
   it("fails @thredfi/auth's tests when auth does not type-check against the regenerated types", () => {

@@ -2,12 +2,12 @@ import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { loadFragment } from "../src/bundle/load-fragments.js";
 import { generate } from "../src/generate.js";
-import { loadFragment } from "../src/load-fragments.js";
-import { isRecord, listOperations, type OpenApiDocument } from "../src/openapi-document.js";
-import { parseYaml } from "../src/parse-yaml.js";
+import { isRecord, listOperations, type OpenApiDocument } from "../src/lib/openapi-document.js";
+import { parseYaml } from "../src/lib/yaml.js";
 import { REPO_ROOT, type RepoLayout } from "../src/repo-layout.js";
-import { runScript, tempRepo } from "./support/temp-repo.js";
+import { runCommandLine, tempRepo } from "./support/temp-repo.js";
 
 const FRAGMENT = "create_customer.yaml";
 
@@ -60,7 +60,7 @@ describe("spec:update on a reconstructed fragment", () => {
     const before = await readFile(join(layout.fragmentsDir, FRAGMENT), "utf8");
     expect(before).toContain("x-thredfi-reconstructed: true");
 
-    const run = runScript("update-cli", ["create-customer.md"], {
+    const run = await runCommandLine("update", ["create-customer.md"], {
       root: layout.root,
       cwd: join(layout.root, "download"),
     });
@@ -78,7 +78,7 @@ describe("spec:update on a reconstructed fragment", () => {
     expect(await readFile(layout.typesPath, "utf8")).toMatch(
       /CustomerCreateRequest: \{[^}]*?\n\s+external_id: string;/,
     );
-    const check = runScript("generate-cli", ["--check"], { root: layout.root });
+    const check = await runCommandLine("generate", ["--check"], { root: layout.root });
     expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
   });

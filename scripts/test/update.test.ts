@@ -2,7 +2,7 @@ import { cp, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
-import { FIXTURES, runScript, snapshotDir, tempRepo } from "./support/temp-repo.js";
+import { FIXTURES, runCommandLine, snapshotDir, tempRepo } from "./support/temp-repo.js";
 
 async function repoWithWidgets() {
   const layout = await tempRepo();
@@ -21,7 +21,7 @@ describe("spec:update", () => {
   it("imports, regenerates and writes a changeset that bumps both packages and names the operations", async () => {
     const layout = await repoWithWidgets();
     const typesBefore = await readFile(layout.typesPath, "utf8");
-    const run = runScript("update-cli", ["diff/new-response-field.yaml"], {
+    const run = await runCommandLine("update", ["diff/new-response-field.yaml"], {
       root: layout.root,
       cwd: FIXTURES,
     });
@@ -44,24 +44,29 @@ describe("spec:update", () => {
 
   it("writes no changeset when the page brings no change", async () => {
     const layout = await repoWithWidgets();
-    const run = runScript("update-cli", ["diff/base.yaml"], { root: layout.root, cwd: FIXTURES });
+    const run = await runCommandLine("update", ["diff/base.yaml"], {
+      root: layout.root,
+      cwd: FIXTURES,
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("no changeset written");
     expect(await changesets(layout.changesetDir)).toEqual([]);
   });
 
-  it("lists an operation dropped from a re-imported document as removed, under a major bump", async () => {
+  it("refuses a re-imported document that drops an operation, leaving the repository untouched", async () => {
     const layout = await tempRepo();
     await cp(join(FIXTURES, "diff/new-operation.yaml"), join(layout.fragmentsDir, "widgets.yaml"));
     await generate(layout);
     const inputDir = join(layout.root, "download");
     await cp(join(FIXTURES, "diff/base.yaml"), join(inputDir, "widgets.yaml"));
-    const run = runScript("update-cli", ["widgets.yaml"], { root: layout.root, cwd: inputDir });
-    expect(run.status).toBe(0);
-    const [name] = await changesets(layout.changesetDir);
-    const text = await readFile(join(layout.changesetDir, name ?? ""), "utf8");
-    expect(text).toContain('"@thredfi/types": major');
-    expect(text).toContain("- Removed `delete_widget (DELETE /v1/widgets/{widget_id}/)`");
+    const before = await snapshotDir(layout.root);
+    const run = await runCommandLine("update", ["widgets.yaml"], {
+      root: layout.root,
+      cwd: inputDir,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("would remove delete_widget (DELETE /v1/widgets/{widget_id}/)");
+    expect(await snapshotDir(layout.root)).toEqual(before);
   });
 
   it("leaves the repository untouched when the new fragment conflicts with another", async () => {
@@ -72,7 +77,7 @@ describe("spec:update", () => {
     );
     await generate(layout);
     const before = await snapshotDir(layout.root);
-    const run = runScript("update-cli", ["merge/conflicting-error.yaml"], {
+    const run = await runCommandLine("update", ["merge/conflicting-error.yaml"], {
       root: layout.root,
       cwd: FIXTURES,
     });

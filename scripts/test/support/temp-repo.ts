@@ -1,22 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterEach } from "vitest";
+import { onTestFinished } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { type RepoLayout, repoLayout } from "../../src/repo-layout.js";
 
 /** The test fixtures directory. */
 export const FIXTURES = resolve(import.meta.dirname, "../fixtures");
 
-const SRC = resolve(import.meta.dirname, "../../src");
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-const created: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const BIN = resolve(import.meta.dirname, "../../bin/thredfi-spec.mjs");
 
 /**
  * A throw-away repository layout in a temp directory (removed after the test), its
@@ -24,7 +17,7 @@ afterEach(async () => {
  */
 export async function tempRepo(fragmentFixtures: string[] = []): Promise<RepoLayout> {
   const root = await mkdtemp(join(tmpdir(), "thredfi-spec-"));
-  created.push(root);
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
   const layout = repoLayout(root);
   for (const fixture of fragmentFixtures) {
     const name = fixture.split("/").at(-1) ?? fixture;
@@ -33,33 +26,55 @@ export async function tempRepo(fragmentFixtures: string[] = []): Promise<RepoLay
   return layout;
 }
 
-/** Result of running one of the scripts' CLIs. */
+/** Result of running one of the scripts' command lines. */
 export interface CliRun {
   status: number | null;
   stdout: string;
   stderr: string;
 }
 
-/**
- * Runs `src/<cli>.ts` in a child Node process against the repository at `root`, as pnpm would
- * from `cwd` (INIT_CWD), optionally feeding `stdin`.
- */
-export function runScript(
-  cli: "generate-cli" | "import-cli" | "update-cli",
+/** The options of {@link runCommandLine} and {@link spawnCommandLine}. */
+export interface CliRunOptions {
+  /** The repository the command works on (`--root`). */
+  root: string;
+  /** Where the user ran pnpm (INIT_CWD); default `root`. */
+  cwd?: string;
+  stdin?: string;
+}
+
+/** Runs `thredfi-spec <command> …` in this process against the repository at `root`. */
+export async function runCommandLine(
+  command: "generate" | "import" | "update",
   args: string[],
-  options: { root: string; cwd?: string; stdin?: string },
+  options: CliRunOptions,
+): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await main([command, "--root", options.root, ...args], {
+    cwd: options.cwd ?? options.root,
+    readStdin: async () => options.stdin ?? "",
+    out: (line) => stdout.push(`${line}\n`),
+    err: (line) => stderr.push(`${line}\n`),
+  });
+  return { status, stdout: stdout.join(""), stderr: stderr.join("") };
+}
+
+/**
+ * Runs the `thredfi-spec` bin in a child Node process, as pnpm would from `cwd` (INIT_CWD):
+ * the smoke test of a command line end to end.
+ */
+export function spawnCommandLine(
+  command: "generate" | "import" | "update",
+  args: string[],
+  options: CliRunOptions,
 ): CliRun {
   const cwd = options.cwd ?? options.root;
-  const result = spawnSync(
-    process.execPath,
-    ["--import", TSX_LOADER, join(SRC, `${cli}.ts`), "--root", options.root, ...args],
-    {
-      cwd,
-      env: { ...process.env, INIT_CWD: cwd, NO_COLOR: "1" },
-      input: options.stdin ?? "",
-      encoding: "utf8",
-    },
-  );
+  const result = spawnSync(process.execPath, [BIN, command, "--root", options.root, ...args], {
+    cwd,
+    env: { ...process.env, INIT_CWD: cwd, NO_COLOR: "1" },
+    input: options.stdin ?? "",
+    encoding: "utf8",
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
