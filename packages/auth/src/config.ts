@@ -1,3 +1,4 @@
+import { attempt } from "./attempt.js";
 import { ThredfiAuthError } from "./errors.js";
 import type { ConnectionOptions, ThredfiFetch, ThredfiLogger } from "./types.js";
 
@@ -19,11 +20,12 @@ export interface ConnectionConfig {
 }
 
 const ID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+/** An https origin, or an http one on a loopback host. */
+const SAFE_ORIGIN = /^(https:|http:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?$)/;
 
 /** Validates the options every client shares; throws `invalid_config` naming the option. */
 export function resolveConnection(options: ConnectionOptions): ConnectionConfig {
-  check(typeof options === "object" && options, "options are required");
+  check(typeof options === "object" && options, "options must be an object");
   const {
     environment = "production",
     fetch = globalThis.fetch,
@@ -40,25 +42,42 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     typeof fetch === "function" && typeof now === "function",
     "fetch and now must be functions",
   );
-  check(isFiniteAtLeast(margin, 0), "refreshMarginSeconds must be >= 0");
+  check(
+    typeof margin === "number" && margin >= 0 && margin < Infinity,
+    "refreshMarginSeconds must be >= 0",
+  );
   // AbortSignal.timeout takes whole milliseconds that fit a 32-bit timer.
   check(
     Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs < 2 ** 31,
     "timeoutMs must be an integer from 1 to 2^31-1",
   );
   check(
+    // Reading the methods may throw (a hostile getter): that is no logger either.
     !logger ||
-      (typeof logger === "object" &&
-        [logger.debug, logger.info, logger.warn, logger.error].every(
-          (method) => method == null || typeof method === "function",
-        )),
+      attempt(
+        () =>
+          typeof logger === "object" &&
+          [logger.debug, logger.info, logger.warn, logger.error].every(
+            (method) => method == null || typeof method === "function",
+          ),
+      ),
     "logger must be an object of functions",
   );
-  const url = parseBaseUrl(
-    options.baseUrl ?? `https://${environment === "sandbox" ? "sandbox" : "api"}.thredfi.com`,
+  const url = attempt(
+    () =>
+      new URL(
+        options.baseUrl ?? `https://${environment === "sandbox" ? "sandbox" : "api"}.thredfi.com`,
+      ),
+  ) as URL;
+  check(
+    url &&
+      SAFE_ORIGIN.test(url.origin) &&
+      // Rejects credentials, query and fragment, which would break or leak from joined paths.
+      url.href === url.origin + url.pathname,
+    "baseUrl must be a plain https URL (http on loopback)",
   );
   return {
-    baseUrl: url.origin + url.pathname.replace(/\/+$/, ""),
+    baseUrl: url.href.replace(/\/+$/, ""),
     originPrefix: `${url.origin}/`,
     fetch,
     now,
@@ -66,40 +85,18 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     timeoutMs,
     // Logging never changes an outcome: a logger that throws or rejects is ignored.
     log(level, message) {
-      try {
-        Promise.resolve(logger?.[level]?.(message)).catch(() => {});
-      } catch {}
+      attempt(() => Promise.resolve(logger?.[level]?.(message)).catch(() => {}));
     },
   };
 }
 
-/** Checks an 8-4-4-4-12 hex id (any version or variant) and returns it in lower case. */
+/** Checks a UUID (8-4-4-4-12 hex digits, any version or variant) and returns it in lower case. */
 export function requireId(name: string, value: unknown): string {
-  check(typeof value === "string" && ID.test(value), `${name} must be a 8-4-4-4-12 hex id`);
+  check(typeof value === "string" && ID.test(value), `${name} must be a UUID`);
   return (value as string).toLowerCase();
 }
 
 /** Throws `invalid_config` with `problem`, which names the option but never its value. */
 export function check(valid: unknown, problem: string): void {
   if (!valid) throw new ThredfiAuthError("invalid_config", problem);
-}
-
-/** A finite number that is at least `min`. */
-export function isFiniteAtLeast(value: unknown, min: number): value is number {
-  return typeof value === "number" && value >= min && value < Infinity;
-}
-
-function parseBaseUrl(value: unknown): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(value as string);
-  } catch {}
-  check(
-    url &&
-      (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname))) &&
-      // Rejects credentials, query and fragment, which would break or leak from joined paths.
-      url.href === url.origin + url.pathname,
-    "baseUrl must be a plain https URL (http on loopback)",
-  );
-  return url as URL;
 }

@@ -1,24 +1,33 @@
 import type { paths } from "@thredfi/types";
 import openapiFetch from "openapi-fetch";
-import { createAuthFetch } from "./auth-fetch.js";
-import type { Log } from "./config.js";
-import type { RequestGuard } from "./scope-guard.js";
-import type { TokenStore } from "./token-cache.js";
-import type { ThredfiApiClient, ThredfiFetch } from "./types.js";
+import { createAuthorize, type ScopedTokens } from "./authorize.js";
+import type { ConnectionConfig } from "./config.js";
+import type { ThredfiApiClient } from "./types.js";
 
 // openapi-fetch 0.17 exports createClient only as `default`. A CJS build of this import gets
 // the whole `module.exports` (whose `default` is the function); an ESM build gets the function.
 const createClient: typeof openapiFetch =
   (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
-/** An openapi-fetch client whose requests carry the token cached for `key` where `guard` allows. */
-export function createApiClient<K>(
-  baseUrl: string,
-  fetch: ThredfiFetch,
-  guard: RequestGuard,
-  tokens: TokenStore<K>,
-  key: K,
-  log: Log,
+/**
+ * An openapi-fetch client sending the partner token (no `businessId`) or the token of
+ * `businessId` through {@link createAuthorize}, and answering a 401 to an authorized request
+ * with its one replay. The header is set in the client's `fetch`, not baked into its default
+ * headers, so a request that bypasses that `fetch` carries no token at all.
+ */
+export function createApiClient(
+  connection: ConnectionConfig,
+  tokens: ScopedTokens,
+  businessId?: string,
 ): ThredfiApiClient {
-  return createClient<paths>({ baseUrl, fetch: createAuthFetch(fetch, guard, tokens, key, log) });
+  const { fetch } = connection;
+  const authorize = createAuthorize(connection, tokens, businessId);
+  return createClient<paths>({
+    baseUrl: connection.baseUrl,
+    async fetch(request: Request, init?: RequestInit) {
+      const replay = await authorize(request);
+      const response = await fetch(request, init);
+      return replay && response.status === 401 ? replay(response, fetch, init) : response;
+    },
+  });
 }

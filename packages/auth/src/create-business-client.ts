@@ -2,8 +2,7 @@ import { check, requireId, resolveConnection } from "./config.js";
 import { createApiClient } from "./create-api-client.js";
 import { ThredfiAuthError } from "./errors.js";
 import { logged } from "./logged.js";
-import { businessGuard } from "./scope-guard.js";
-import { type CachedToken, createTokenStore, readTokenGrant } from "./token-cache.js";
+import { createTokenStore, readTokenGrant } from "./token-cache.js";
 import type { BusinessClientOptions, ThredfiApiClient } from "./types.js";
 import { withTimeout } from "./with-timeout.js";
 
@@ -21,24 +20,23 @@ import { withTimeout } from "./with-timeout.js";
  * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
  */
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient {
-  const { baseUrl, originPrefix, fetch, log, now, refreshMarginMs, timeoutMs } =
-    resolveConnection(options);
+  const connection = resolveConnection(options);
+  const { log, now, refreshMarginMs, timeoutMs } = connection;
   requireId("businessId", options.businessId);
   const { getToken } = options;
   check(typeof getToken === "function", "getToken must be a function");
 
   const fetchToken = () =>
     logged(log, "a token from getToken", () =>
-      withTimeout(timeoutMs, async (signal): Promise<CachedToken> => {
-        let token: CachedToken | undefined;
+      withTimeout(timeoutMs, async (signal) => {
         let cause: unknown;
         try {
           // Reading the grant is inside: a hostile object's getters may throw too.
-          token = readTokenGrant(await getToken({ signal }), now(), refreshMarginMs);
+          const token = readTokenGrant(await getToken({ signal }), now(), refreshMarginMs);
+          if (token) return token;
         } catch (error) {
           cause = error;
         }
-        if (token) return token;
         throw new ThredfiAuthError(
           "token_provider_error",
           "no usable token from getToken",
@@ -48,12 +46,6 @@ export function createBusinessClient(options: BusinessClientOptions): ThredfiApi
       }),
     );
 
-  return createApiClient(
-    baseUrl,
-    fetch,
-    businessGuard(baseUrl, originPrefix, options.businessId),
-    createTokenStore(fetchToken, 1, now),
-    0,
-    log,
-  );
+  const tokens = createTokenStore(fetchToken, 1, now);
+  return createApiClient(connection, tokens, options.businessId);
 }

@@ -4,11 +4,11 @@ import { createApiClient } from "./create-api-client.js";
 import type { ThredfiAuthError } from "./errors.js";
 import { logged } from "./logged.js";
 import { basicAuthorization, requestToken, type TokenEndpoint } from "./request-token.js";
-import { businessGuard, originGuard } from "./scope-guard.js";
 import { type CachedToken, createTokenStore } from "./token-cache.js";
 import type { PartnerToken, ThredfiClient, ThredfiClientOptions } from "./types.js";
 
-const PARTNER = 0;
+/** The key of the partner token in its store. */
+const PARTNER = undefined;
 /** Longer keys would make a Basic header beyond what servers commonly accept. */
 const MAX_API_KEY_LENGTH = 1024;
 
@@ -22,23 +22,23 @@ const MAX_API_KEY_LENGTH = 1024;
  * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
  */
 export function createThredfiClient(options: ThredfiClientOptions): ThredfiClient {
-  const config = resolveConnection(options);
-  const { baseUrl, originPrefix, fetch, log, now } = config;
+  const connection = resolveConnection(options);
+  const { log, now } = connection;
   const partnerId = requireId("partnerId", options.partnerId);
   const { apiKey, maxBusinessTokens = 1000 } = options;
   check(
     typeof apiKey === "string" && apiKey && apiKey.length <= MAX_API_KEY_LENGTH,
-    `apiKey must be 1 to ${MAX_API_KEY_LENGTH} characters`,
+    "apiKey must be 1 to 1024 characters",
   );
   check(
     Number.isInteger(maxBusinessTokens) && maxBusinessTokens >= 1,
     "maxBusinessTokens must be an integer >= 1",
   );
   const basic = basicAuthorization(partnerId, apiKey);
-  const endpoint: TokenEndpoint = { ...config, secrets: [apiKey] };
+  const endpoint: TokenEndpoint = { ...connection, secrets: [apiKey] };
   const form = `grant_type=client_credentials&client_id=${partnerId}`;
 
-  const partnerTokens = createTokenStore(
+  const partnerTokens = createTokenStore<undefined>(
     () => logged(log, "the partner token", () => requestToken(endpoint, basic, form)),
     1,
     now,
@@ -49,7 +49,6 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
     maxBusinessTokens,
     now,
   );
-  const partnerGuard = originGuard(originPrefix);
 
   async function fetchBusinessToken(businessId: string): Promise<CachedToken> {
     const partnerToken = await partnerTokens.get(PARTNER);
@@ -59,14 +58,9 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
       if ((error as ThredfiAuthError).status !== 401) throw error;
       log("info", "partner token refused; fetching a new one");
       partnerTokens.invalidate(PARTNER, partnerToken);
-      const { authorization } = await partnerTokens.get(PARTNER);
-      return requestToken(endpoint, authorization, null, businessId);
+      const fresh = await partnerTokens.get(PARTNER);
+      return requestToken(endpoint, fresh.authorization, null, businessId);
     }
-  }
-
-  function businessScope(businessId: string) {
-    const id = requireId("businessId", businessId);
-    return [id, businessGuard(baseUrl, originPrefix, businessId)] as const;
   }
 
   function handOut(token: CachedToken): PartnerToken {
@@ -81,17 +75,14 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
   }
 
   return {
-    partner: createApiClient(baseUrl, fetch, partnerGuard, partnerTokens, PARTNER, log),
-    business(businessId) {
-      const [id, guard] = businessScope(businessId);
-      return createApiClient(baseUrl, fetch, guard, businessTokens, id, log);
-    },
+    partner: createApiClient(connection, partnerTokens),
+    business: (businessId) => createApiClient(connection, businessTokens, businessId),
     tokens: {
       async partner() {
         return handOut(await partnerTokens.get(PARTNER));
       },
       async business(businessId) {
-        const [id] = businessScope(businessId);
+        const id = requireId("businessId", businessId);
         const token = await businessTokens.get(id);
         return { ...handOut(token), business_id: id, scope: token.scope };
       },
@@ -101,11 +92,8 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
       },
     },
     middleware: {
-      partner: createAuthMiddleware(partnerGuard, partnerTokens, PARTNER, log),
-      business(businessId) {
-        const [id, guard] = businessScope(businessId);
-        return createAuthMiddleware(guard, businessTokens, id, log);
-      },
+      partner: createAuthMiddleware(connection, partnerTokens),
+      business: (businessId) => createAuthMiddleware(connection, businessTokens, businessId),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { attempt } from "./attempt.js";
 import { ThredfiAuthError } from "./errors.js";
 import { redact } from "./redact.js";
 import { type CachedToken, readTokenGrant } from "./token-cache.js";
@@ -30,48 +31,36 @@ export async function requestToken(
 ): Promise<CachedToken> {
   // The credentials just sent (Basic base64 or Bearer token) must not come back in an error.
   const secrets = [...endpoint.secrets, authorization.slice(authorization.indexOf(" ") + 1)];
-  let response: Response;
-  let body: unknown;
-  try {
-    [response, body] = await withTimeout(endpoint.timeoutMs, async (signal) => {
-      const response = await endpoint.fetch(
-        new Request(
-          `${endpoint.baseUrl}/v1/platform/${businessId ? `${businessId}/` : ""}oauth2/token/`,
-          {
-            method: "POST",
-            headers: form
-              ? {
-                  Authorization: authorization,
-                  "Content-Type": "application/x-www-form-urlencoded",
-                }
-              : { Authorization: authorization },
-            body: form,
-            signal,
-            // A token from wherever a redirect points is not a Thredfi token.
-            redirect: "manual",
+  const [response, text] = await withTimeout(endpoint.timeoutMs, async (signal) => {
+    const response = await endpoint.fetch(
+      new Request(
+        `${endpoint.baseUrl}/v1/platform/${businessId ? `${businessId}/` : ""}oauth2/token/`,
+        {
+          method: "POST",
+          headers: {
+            Authorization: authorization,
+            ...(form && { "Content-Type": "application/x-www-form-urlencoded" }),
           },
-        ),
-      );
-      return [response, await response.text()] as const;
-    });
-  } catch (cause) {
-    throw cause instanceof ThredfiAuthError
-      ? cause
-      : new ThredfiAuthError("network_error", "token request failed", undefined, cause);
-  }
+          body: form,
+          signal,
+          // A token from wherever a redirect points is not a Thredfi token.
+          redirect: "manual",
+        },
+      ),
+    );
+    return [response, await response.text()] as const;
+  });
   const { status } = response;
-  // Browsers answer `redirect: "manual"` with an opaque response of status 0 (type
-  // "opaqueredirect"); a custom fetch may follow the redirect anyway.
-  if (response.redirected || !status || (status > 299 && status < 400)) {
+  // A 3xx, or the opaque response of status 0 (type "opaqueredirect") browsers answer
+  // `redirect: "manual"` with; a custom fetch may follow the redirect anyway.
+  if (response.redirected || (!response.ok && status < 400)) {
     throw new ThredfiAuthError(
       "unexpected_redirect",
-      "token endpoint redirected",
+      "token request redirected",
       status || undefined,
     );
   }
-  try {
-    body = JSON.parse(body as string);
-  } catch {}
+  const body: unknown = attempt(() => JSON.parse(text));
   if (!response.ok) throw errorFromBody(status, body, secrets);
   // At least 2 s, so a token handed out by `tokens` always has a whole second left.
   const token = readTokenGrant(body, endpoint.now(), endpoint.refreshMarginMs, 2);
@@ -82,13 +71,10 @@ export async function requestToken(
   return token;
 }
 
-/** `Basic base64(utf8(user:password))`, without Node-only APIs and for any length. */
+/** `Basic base64(utf8(user:password))`, without Node-only APIs. */
 export function basicAuthorization(user: string, password: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(`${user}:${password}`)) {
-    binary += String.fromCharCode(byte);
-  }
-  return `Basic ${btoa(binary)}`;
+  // Spread as arguments: fine for the few KiB an id and a key of at most 1024 characters make.
+  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)))}`;
 }
 
 // OAuth2 error bodies carry a code in `error`; Thredfi bodies a code in `error_code` and a

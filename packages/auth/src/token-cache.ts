@@ -1,5 +1,4 @@
 import { abortable } from "./abortable.js";
-import { createLru } from "./lru.js";
 
 /** A token as the caches hold it, with its header value computed once. */
 export interface CachedToken {
@@ -76,23 +75,24 @@ export function readTokenGrant(
 }
 
 /**
- * Creates a {@link TokenStore} holding at most `capacity` keys. A generation counter bumped by
- * `clear()` keeps a request started before the clear from landing in the cache afterwards.
+ * Creates a {@link TokenStore} holding at most `capacity` keys. `clear()` replaces the map of
+ * running requests, so a request started before the clear never lands in the cache afterwards.
  */
 export function createTokenStore<K>(
   requestToken: (key: K) => Promise<CachedToken>,
   capacity: number,
   now: () => number,
 ): TokenStore<K> {
-  const tokens = createLru<K, CachedToken>(capacity);
+  // In order of use, least recently used first.
+  const tokens = new Map<K, CachedToken>();
   // The one running token request per key (single flight); replaced wholesale by clear().
   let requests = new Map<K, Promise<CachedToken>>();
-  let generation = 0;
 
   function current(key: K): CachedToken | undefined {
     const token = tokens.get(key);
     const time = now();
     if (token && time < token.staleAt) {
+      keep(key, token);
       // The failure of a background refresh is logged where the request is made; the token
       // keeps serving and the next call in the window tries again.
       if (time >= token.refreshAt) request(key).catch(() => {});
@@ -104,11 +104,10 @@ export function createTokenStore<K>(
     const running = requests;
     let request = running.get(key);
     if (!request) {
-      const startedIn = generation;
       // Cached before the request leaves `running`, so no caller in between starts another.
       request = requestToken(key)
         .then((fresh) => {
-          if (startedIn === generation) tokens.set(key, fresh);
+          if (running === requests) keep(key, fresh);
           return fresh;
         })
         .finally(() => running.delete(key));
@@ -117,17 +116,22 @@ export function createTokenStore<K>(
     return request;
   }
 
+  /** Caches `token` as the most recently used, evicting the least recently used beyond capacity. */
+  function keep(key: K, token: CachedToken): void {
+    tokens.delete(key);
+    tokens.set(key, token);
+    if (tokens.size > capacity) tokens.delete(tokens.keys().next().value as K);
+  }
+
   return {
     current,
-    get(key, signal) {
-      const token = current(key);
-      return token ? Promise.resolve(token) : abortable(() => request(key), signal);
+    async get(key, signal) {
+      return current(key) ?? abortable(() => request(key), signal);
     },
     invalidate(key, token) {
       if (tokens.get(key) === token) tokens.delete(key);
     },
     clear() {
-      generation++;
       tokens.clear();
       requests = new Map();
     },

@@ -58,6 +58,17 @@ describe("createThredfiClient options", () => {
     configError(() => createThredfiClient(undefined as never));
   });
 
+  it("rejects a logger whose methods throw when read, naming it", () => {
+    const logger = Object.defineProperty({}, "info", {
+      get() {
+        throw new Error("hostile getter");
+      },
+    });
+    expect(configError(() => createThredfiClient({ ...valid, logger })).message).toContain(
+      "logger",
+    );
+  });
+
   it("never echoes the API key or the baseUrl it rejects", () => {
     const error = configError(() =>
       createThredfiClient({ ...valid, baseUrl: `http://example.com/${API_KEY}` }),
