@@ -21,17 +21,17 @@ export type ThredfiApiClient = Client<paths>;
 /** Options both client factories share: where Thredfi is and how to reach it. */
 export interface ConnectionOptions {
   /** Defaults to `production`; ignored when `baseUrl` is set. */
-  environment?: ThredfiEnvironment;
+  environment?: ThredfiEnvironment | undefined;
   /** Overrides `environment`; https, or http for loopback hosts only. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Used for every request; defaults to the global `fetch`. */
-  fetch?: ThredfiFetch;
+  fetch?: ThredfiFetch | undefined;
   /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
-  refreshMarginSeconds?: number;
+  refreshMarginSeconds?: number | undefined;
   /** Clock in epoch ms, for tests. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Optional log sink. */
-  logger?: ThredfiLogger;
+  logger?: ThredfiLogger | undefined;
 }
 
 /** Options of {@link createThredfiClient}. */
@@ -41,9 +41,9 @@ export interface ThredfiClientOptions extends ConnectionOptions {
   /** Partner API key: the Basic password. Keep it on the server. */
   apiKey: string;
   /** Timeout of each token request in whole milliseconds, at most 2^31-1. Default 30000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How many business tokens to keep (least recently used go first). Default 1000. */
-  maxBusinessTokens?: number;
+  maxBusinessTokens?: number | undefined;
 }
 
 /** A partner token as handed out by `tokens.partner()`. */

@@ -1,0 +1,57 @@
+import type { Attempt, Send } from "./attempt.js";
+import type { ClientConfig } from "./config.js";
+import { ThredfiConnectionError, ThredfiTimeoutError } from "./errors.js";
+
+/**
+ * Bounds each attempt by `timeoutMs` and ends it at once when the caller aborts, also when
+ * `fetch` ignores its signal. Rejects with the caller's reason on abort, a
+ * {@link ThredfiTimeoutError} on timeout and a {@link ThredfiConnectionError} on any other failure.
+ */
+export function withTimeout(config: ClientConfig, next: Send): Send {
+  const { timeoutMs } = config;
+  return (attempt) =>
+    new Promise<Response>((resolve, reject) => {
+      const { call } = attempt;
+      const caller = call.signal;
+      if (caller?.aborted) return reject(caller.reason);
+      const controller = new AbortController();
+      const fail = (error: unknown) => {
+        cleanUp();
+        controller.abort(error);
+        reject(error);
+      };
+      const onAbort = () => fail(caller?.reason);
+      const timer = setTimeout(
+        () =>
+          fail(
+            new ThredfiTimeoutError(
+              `${describe(attempt)}: no answer within ${timeoutMs} ms`,
+              { attempts: call.attempts },
+            ),
+          ),
+        timeoutMs,
+      );
+      caller?.addEventListener("abort", onAbort);
+      function cleanUp() {
+        clearTimeout(timer);
+        caller?.removeEventListener("abort", onAbort);
+      }
+      next({ ...attempt, signal: controller.signal }).then(
+        (response) => {
+          cleanUp();
+          resolve(response);
+        },
+        (cause: unknown) =>
+          fail(
+            new ThredfiConnectionError(`${describe(attempt)}: the connection failed`, {
+              cause,
+              attempts: call.attempts,
+            }),
+          ),
+      );
+    });
+}
+
+function describe({ call }: Attempt): string {
+  return `${call.method} ${call.template}`;
+}
