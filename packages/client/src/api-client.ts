@@ -91,9 +91,9 @@ export function thrownBy(error: unknown, context: Pick<CallContext, "method" | "
 
 function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
     pending
       .then(resolve, reject)
       .finally(() => signal.removeEventListener("abort", onAbort));

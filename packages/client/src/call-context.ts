@@ -25,14 +25,19 @@ export const CALL = "thredfi:call";
 
 const BUSINESS_TOKEN_PATH = /^(\/v1\/platform\/)[^/]+(\/oauth2\/token\/)$/;
 
-/** The call of `request`: its own, its key's, or a new one for a request made outside a call. */
-export function callOf(request: Request, registry: CallRegistry): CallContext {
+/** The call `request` belongs to: its own, or its key's; `undefined` outside any call. */
+export function callOf(request: Request, registry: CallRegistry): CallContext | undefined {
   const own = (request as unknown as Record<string, CallContext | undefined>)[CALL];
   if (own) return own;
   const key = request.headers.get("idempotency-key");
-  const keyed = key === null ? undefined : registry.byIdempotencyKey.get(key);
-  if (keyed) return keyed;
-  // Token requests come from the token layer, whose signal bounds the token request as a whole.
+  return key === null ? undefined : registry.byIdempotencyKey.get(key);
+}
+
+/**
+ * A call of its own for a request sent outside any API call: a token request, whose signal
+ * (the token layer's) is the one that may end it.
+ */
+export function standaloneCall(request: Request): CallContext {
   const path = new URL(request.url).pathname;
   return {
     method: request.method,

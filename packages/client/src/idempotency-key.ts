@@ -15,7 +15,8 @@ export function withIdempotencyKey(init: Record<string, unknown>): {
   key: string | null;
 } {
   const params = init.params as { header?: unknown } | undefined;
-  const own = headerOf(init.headers) ?? headerOf(params?.header);
+  const fromHeaders = headerOf(init.headers);
+  const own = fromHeaders === undefined ? headerOf(params?.header) : fromHeaders;
   if (own !== undefined) return { init, key: own };
   const key = newIdempotencyKey();
   const { headers } = init;

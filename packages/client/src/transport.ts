@@ -1,7 +1,7 @@
 import type { ThredfiFetch } from "@thredfi/auth";
 import type { Send } from "./attempt.js";
 import { withAttemptLog } from "./attempt-log.js";
-import { type CallRegistry, callOf } from "./call-context.js";
+import { type CallRegistry, callOf, standaloneCall } from "./call-context.js";
 import type { ClientConfig } from "./config.js";
 import { recordExchange } from "./exchanges.js";
 import { ensureIdempotencyKey } from "./idempotency-key.js";
@@ -21,8 +21,11 @@ export function createTransport(config: ClientConfig, registry: CallRegistry): T
     ),
   );
   return async (request, init) => {
-    ensureIdempotencyKey(request);
-    const call = callOf(request, registry);
+    let call = callOf(request, registry);
+    if (!call) {
+      ensureIdempotencyKey(request);
+      call = standaloneCall(request);
+    }
     const response = await sendWithRetries(config, send, { request, init, call });
     recordExchange(response, call.attempts, request, config.secrets);
     return response;
