@@ -73,7 +73,10 @@ export function wrapApiClient(
  * What a call throws for `error`: the caller's abort reason, a `ThredfiError` as it is (a token
  * request that timed out as `timeout`), anything else wrapped in a `ThredfiError`.
  */
-export function thrownBy(error: unknown, context: Pick<CallContext, "method" | "template" | "signal">): unknown {
+export function thrownBy(
+  error: unknown,
+  context: Pick<CallContext, "method" | "template" | "signal">,
+): unknown {
   if (context.signal?.aborted) return context.signal.reason;
   if (
     error instanceof ThredfiAuthError &&
@@ -94,8 +97,6 @@ function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
     const onAbort = () => reject(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener("abort", onAbort, { once: true });
-    pending
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener("abort", onAbort));
+    pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

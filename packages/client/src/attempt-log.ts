@@ -17,8 +17,7 @@ export function withAttemptLog(config: ClientConfig, next: Send): Send {
       `${method} ${template} ${outcome} ${Math.round(performance.now() - started)}ms attempt=${attempts}`;
     try {
       const response = await next(attempt);
-      const requestId =
-        response.headers.get("x-request-id") ?? response.headers.get("request-id");
+      const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id");
       log(
         "debug",
         `${line(String(response.status))}${requestId ? ` request_id=${safeText(requestId)}` : ""}`,

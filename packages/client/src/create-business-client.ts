@@ -21,9 +21,7 @@ export function createBusinessClient(
   options: BusinessClientOptions & { throwOnError: true },
 ): ThredfiApiClient<true>;
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient;
-export function createBusinessClient(
-  options: BusinessClientOptions,
-): ThredfiApiClient<boolean> {
+export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient<boolean> {
   const config = resolveClientConfig(options, []);
   const registry: CallRegistry = { byIdempotencyKey: new Map() };
   const inner = createAuthBusinessClient({

@@ -1,13 +1,10 @@
-import {
-  createThredfiClient as createAuthClient,
-  type ThredfiTokens,
-} from "@thredfi/auth";
+import { createThredfiClient as createAuthClient } from "@thredfi/auth";
 import { wrapApiClient } from "./api-client.js";
 import type { CallRegistry } from "./call-context.js";
 import { MAX_TIMER_MS, resolveClientConfig } from "./config.js";
 import { authLogger } from "./log.js";
-import { createTransport } from "./transport.js";
 import { wrapTokens } from "./tokens.js";
+import { createTransport } from "./transport.js";
 import type { ThredfiClient, ThredfiClientOptions } from "./types.js";
 
 /**
@@ -47,5 +44,3 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
     middleware: auth.middleware,
   } satisfies ThredfiClient as ThredfiClient<boolean>;
 }
-
-

@@ -1,6 +1,11 @@
 import { ThredfiError } from "@thredfi/auth";
 import type { paths } from "@thredfi/types";
-import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type {
+  Client,
+  ClientPathsWithMethod,
+  FetchResponse,
+  MaybeOptionalInit,
+} from "openapi-fetch";
 import { type CallResult, unwrap } from "./unwrap.js";
 
 type GetPath = ClientPathsWithMethod<Client<paths>, "get">;
@@ -8,18 +13,19 @@ type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 
 /** The 2xx body of `GET path`. */
 export type ListBody<Path extends GetPath> = SuccessData<
-  FetchResponse<paths[Path]["get"], {}, `${string}/${string}`>
+  FetchResponse<paths[Path]["get"], Record<never, never>, `${string}/${string}`>
 >;
 /** Every Thredfi path whose GET answers a page of `results`. */
 export type ListPath = {
   [Path in GetPath]: ListBody<Path> extends { results: readonly unknown[] } ? Path : never;
 }[GetPath];
 /** One item of the `results` of `GET path`. */
-export type ListItem<Path extends ListPath> = ListBody<Path> extends {
-  results: readonly (infer Item)[];
-}
-  ? Item
-  : never;
+export type ListItem<Path extends ListPath> =
+  ListBody<Path> extends {
+    results: readonly (infer Item)[];
+  }
+    ? Item
+    : never;
 
 /** One page of a list, as {@link ThredfiPaginator.pages} yields it. */
 export interface ThredfiPage<Item, Body> {
@@ -70,9 +76,11 @@ export function paginate<Path extends ListPath>(
   ...init: RequiredInit<Path>
 ): ThredfiPaginator<ListItem<Path>, ListBody<Path>> {
   const pages = () =>
-    walkPages(client, path, init[0] as Record<string, unknown> | undefined) as AsyncIterableIterator<
-      ThredfiPage<ListItem<Path>, ListBody<Path>>
-    >;
+    walkPages(
+      client,
+      path,
+      init[0] as Record<string, unknown> | undefined,
+    ) as AsyncIterableIterator<ThredfiPage<ListItem<Path>, ListBody<Path>>>;
   return {
     pages,
     async *[Symbol.asyncIterator]() {

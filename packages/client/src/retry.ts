@@ -45,7 +45,10 @@ export async function sendWithRetries(
     const what = response ? `HTTP ${response.status}` : (failure as ThredfiConnectionError).name;
     if (!retryable || retry >= maxRetries) {
       if (retryable && maxRetries > 0) {
-        log("warn", `${call.method} ${call.template}: ${what} after ${call.attempts} attempts; giving up`);
+        log(
+          "warn",
+          `${call.method} ${call.template}: ${what} after ${call.attempts} attempts; giving up`,
+        );
       }
       if (response) return response;
       throw failure;
@@ -74,7 +77,8 @@ export function retryDelayMs(config: ClientConfig, retry: number, response?: Res
 
 function retryAfterMs(headers: Headers): number | undefined {
   const milliseconds = headers.get("retry-after-ms");
-  if (milliseconds !== null && /^\s*\d+(\.\d+)?\s*$/.test(milliseconds)) return Number(milliseconds);
+  if (milliseconds !== null && /^\s*\d+(\.\d+)?\s*$/.test(milliseconds))
+    return Number(milliseconds);
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;

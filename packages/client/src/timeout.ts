@@ -24,10 +24,9 @@ export function withTimeout(config: ClientConfig, next: Send): Send {
       const timer = setTimeout(
         () =>
           fail(
-            new ThredfiTimeoutError(
-              `${describe(attempt)}: no answer within ${timeoutMs} ms`,
-              { attempts: call.attempts },
-            ),
+            new ThredfiTimeoutError(`${describe(attempt)}: no answer within ${timeoutMs} ms`, {
+              attempts: call.attempts,
+            }),
           ),
         timeoutMs,
       );

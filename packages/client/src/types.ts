@@ -33,7 +33,9 @@ export interface RequestOptions {
    * capped at `maxDelayMs`; a `Retry-After` of up to 60 s is waited instead. Defaults 500 and
    * 8000.
    */
-  retryBackoff?: { initialDelayMs?: number | undefined; maxDelayMs?: number | undefined } | undefined;
+  retryBackoff?:
+    | { initialDelayMs?: number | undefined; maxDelayMs?: number | undefined }
+    | undefined;
   /**
    * Throw a {@link ThredfiApiError} on every non-2xx answer instead of returning `{ error }`;
    * `data` is then typed as present. Default `false`.
@@ -61,7 +63,9 @@ export interface BusinessClientOptions
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 type ThredfiPaths<M extends HttpMethod> = ClientPathsWithMethod<Client<paths>, M>;
-type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredKeysOf<T> = {
+  [K in keyof T]: Record<never, never> extends Pick<T, K> ? never : K;
+}[keyof T];
 type InitParam<Init> =
   RequiredKeysOf<Init> extends never
     ? [(Init & { [key: string]: unknown })?]
@@ -81,7 +85,17 @@ type ThrowingMethod<M extends HttpMethod> = <
 >(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<SuccessResult<SuccessData<FetchResponse<Extract<paths[Path][M], Record<string | number, unknown>>, Init, `${string}/${string}`>>>>;
+) => Promise<
+  SuccessResult<
+    SuccessData<
+      FetchResponse<
+        Extract<paths[Path][M], Record<string | number, unknown>>,
+        Init,
+        `${string}/${string}`
+      >
+    >
+  >
+>;
 
 /** A client created with `throwOnError: true`: every non-2xx throws, so `data` is present. */
 export interface ThrowingApiClient {
@@ -93,7 +107,17 @@ export interface ThrowingApiClient {
     method: M,
     url: Path,
     ...init: InitParam<Init>
-  ): Promise<SuccessResult<SuccessData<FetchResponse<Extract<paths[Path][M], Record<string | number, unknown>>, Init, `${string}/${string}`>>>>;
+  ): Promise<
+    SuccessResult<
+      SuccessData<
+        FetchResponse<
+          Extract<paths[Path][M], Record<string | number, unknown>>,
+          Init,
+          `${string}/${string}`
+        >
+      >
+    >
+  >;
   GET: ThrowingMethod<"get">;
   PUT: ThrowingMethod<"put">;
   POST: ThrowingMethod<"post">;

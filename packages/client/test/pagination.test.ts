@@ -57,7 +57,10 @@ describe("paginate walks a list's pages", () => {
   });
 
   it("starts at the caller's page", async () => {
-    serve([{ results: [business(1)], next: "x" }, { results: [business(2)], next: null }]);
+    serve([
+      { results: [business(1)], next: "x" },
+      { results: [business(2)], next: null },
+    ]);
     const items = await collect(
       paginate(thredfi().partner, BUSINESSES_PATH, { params: { query: { page: 2 } } }),
     );
@@ -97,14 +100,19 @@ describe("paginate walks a list's pages", () => {
 
   it("stops on a page shorter than the page_size the server reports", async () => {
     serve((page) => ({
-      json: { page_info: { page_size: 2 }, results: page === 1 ? [business(1), business(2)] : [business(3)] },
+      json: {
+        page_info: { page_size: 2 },
+        results: page === 1 ? [business(1), business(2)] : [business(3)],
+      },
     }));
     await collect(paginate(thredfi().partner, BUSINESSES_PATH));
     expect(server.count("GET", BUSINESSES_PATH)).toBe(2);
   });
 
   it("stops once count items were seen", async () => {
-    serve((page) => ({ json: { count: 4, results: [business(2 * page - 1), business(2 * page)] } }));
+    serve((page) => ({
+      json: { count: 4, results: [business(2 * page - 1), business(2 * page)] },
+    }));
     const items = await collect(paginate(thredfi().partner, BUSINESSES_PATH));
     expect(items).toHaveLength(4);
     expect(server.count("GET", BUSINESSES_PATH)).toBe(2);
@@ -112,7 +120,11 @@ describe("paginate walks a list's pages", () => {
 
   it("never runs forever against a server answering the same page every time", async () => {
     server.always("GET", BUSINESSES_PATH, {
-      json: { count: 1_000_000, next: "http://example/?page=2", results: [business(1), business(2)] },
+      json: {
+        count: 1_000_000,
+        next: "http://example/?page=2",
+        results: [business(1), business(2)],
+      },
     });
     const items = await collect(paginate(thredfi().partner, BUSINESSES_PATH));
     expect(items).toHaveLength(2);
@@ -169,7 +181,9 @@ describe("paginate walks a list's pages", () => {
 describe("paginate against the mock's static example", () => {
   it("ends after the example page", async () => {
     const mock = clientFor({ url: inject("thredfiMockUrl") } as TestServer);
-    const items = await collect(paginate(mock.partner, BUSINESSES_PATH, { params: { query: { page_size: 100 } } }));
+    const items = await collect(
+      paginate(mock.partner, BUSINESSES_PATH, { params: { query: { page_size: 100 } } }),
+    );
     expect(items.length).toBeGreaterThan(0);
     expect(items[0]?.id).toEqual(expect.any(String));
   });

@@ -26,12 +26,15 @@ const created = {
 };
 
 describe("which answers are retried", () => {
-  it.each([408, 429, 500, 502, 503, 504])("a %i is retried, up to maxRetries (default 2)", async (status) => {
-    server.always("GET", BUSINESSES_PATH, { status, json: {} });
-    const { response } = await clientFor(server).partner.GET(BUSINESSES_PATH);
-    expect(response.status).toBe(status);
-    expect(server.count("GET", BUSINESSES_PATH)).toBe(3);
-  });
+  it.each([408, 429, 500, 502, 503, 504])(
+    "a %i is retried, up to maxRetries (default 2)",
+    async (status) => {
+      server.always("GET", BUSINESSES_PATH, { status, json: {} });
+      const { response } = await clientFor(server).partner.GET(BUSINESSES_PATH);
+      expect(response.status).toBe(status);
+      expect(server.count("GET", BUSINESSES_PATH)).toBe(3);
+    },
+  );
 
   it.each([400, 401, 403, 404, 409, 422])("a %i is never retried", async (status) => {
     server.always("GET", BUSINESSES_PATH, { status, json: {} });
@@ -90,9 +93,13 @@ describe("which answers are retried", () => {
 describe("which methods are retried", () => {
   it.each(["PUT", "DELETE", "OPTIONS", "HEAD"] as const)("%s is retried", async (method) => {
     server.always(method, BUSINESS_PATH, { status: 503, json: {} });
-    await clientFor(server).partner.request(method.toLowerCase() as "get", "/v1/platform/businesses/{business_id}/", {
-      params: { path: { business_id: BUSINESS_ID } },
-    });
+    await clientFor(server).partner.request(
+      method.toLowerCase() as "get",
+      "/v1/platform/businesses/{business_id}/",
+      {
+        params: { path: { business_id: BUSINESS_ID } },
+      },
+    );
     expect(server.count(method, BUSINESS_PATH)).toBe(3);
   });
 
@@ -157,7 +164,9 @@ describe("which methods are retried", () => {
       headers: { "Idempotency-Key": null },
     });
     expect(server.count("POST", BUSINESSES_PATH)).toBe(1);
-    expect(received(server, "POST", BUSINESSES_PATH)[0]?.headers["idempotency-key"]).toBeUndefined();
+    expect(
+      received(server, "POST", BUSINESSES_PATH)[0]?.headers["idempotency-key"],
+    ).toBeUndefined();
   });
 
   it("the 401 replay carries the same key and the same body bytes", async () => {
@@ -200,7 +209,11 @@ describe("which methods are retried", () => {
 
 describe("Retry-After", () => {
   it("waits the seconds of Retry-After", async () => {
-    server.queue("GET", BUSINESSES_PATH, { status: 429, json: {}, headers: { "Retry-After": "1" } });
+    server.queue("GET", BUSINESSES_PATH, {
+      status: 429,
+      json: {},
+      headers: { "Retry-After": "1" },
+    });
     const started = Date.now();
     const { response } = await clientFor(server).partner.GET(BUSINESSES_PATH);
     expect(response.status).toBe(200);
@@ -209,7 +222,11 @@ describe("Retry-After", () => {
 
   it("waits until the HTTP date of Retry-After", async () => {
     const date = new Date(Date.now() + 2000).toUTCString();
-    server.queue("GET", BUSINESSES_PATH, { status: 503, json: {}, headers: { "Retry-After": date } });
+    server.queue("GET", BUSINESSES_PATH, {
+      status: 503,
+      json: {},
+      headers: { "Retry-After": date },
+    });
     const started = Date.now();
     await clientFor(server).partner.GET(BUSINESSES_PATH);
     // HTTP dates have whole seconds: the wait is between 1 and 2 seconds.
@@ -217,7 +234,11 @@ describe("Retry-After", () => {
   });
 
   it("does not wait a Retry-After longer than 60 seconds; the usual backoff applies", async () => {
-    server.queue("GET", BUSINESSES_PATH, { status: 503, json: {}, headers: { "Retry-After": "3600" } });
+    server.queue("GET", BUSINESSES_PATH, {
+      status: 503,
+      json: {},
+      headers: { "Retry-After": "3600" },
+    });
     const started = Date.now();
     const { response } = await clientFor(server).partner.GET(BUSINESSES_PATH);
     expect(response.status).toBe(200);
@@ -225,15 +246,25 @@ describe("Retry-After", () => {
   });
 
   it("a Retry-After of 0 retries at once", async () => {
-    server.queue("GET", BUSINESSES_PATH, { status: 503, json: {}, headers: { "Retry-After": "0" } });
-    const { response } = await clientFor(server, { retryBackoff: { initialDelayMs: 60_000 } }).partner.GET(BUSINESSES_PATH);
+    server.queue("GET", BUSINESSES_PATH, {
+      status: 503,
+      json: {},
+      headers: { "Retry-After": "0" },
+    });
+    const { response } = await clientFor(server, {
+      retryBackoff: { initialDelayMs: 60_000 },
+    }).partner.GET(BUSINESSES_PATH);
     expect(response.status).toBe(200);
   });
 });
 
 describe("aborts during a backoff wait", () => {
   it("the caller's abort ends the wait at once and rejects with the signal's reason", async () => {
-    server.always("GET", BUSINESSES_PATH, { status: 503, json: {}, headers: { "Retry-After": "30" } });
+    server.always("GET", BUSINESSES_PATH, {
+      status: 503,
+      json: {},
+      headers: { "Retry-After": "30" },
+    });
     const controller = new AbortController();
     const reason = new Error("user navigated away");
     const pending = clientFor(server).partner.GET(BUSINESSES_PATH, { signal: controller.signal });
@@ -246,7 +277,11 @@ describe("aborts during a backoff wait", () => {
   });
 
   it("an abort without a reason rejects with the signal's AbortError", async () => {
-    server.always("GET", BUSINESSES_PATH, { status: 503, json: {}, headers: { "Retry-After": "30" } });
+    server.always("GET", BUSINESSES_PATH, {
+      status: 503,
+      json: {},
+      headers: { "Retry-After": "30" },
+    });
     const controller = new AbortController();
     const pending = clientFor(server).partner.GET(BUSINESSES_PATH, { signal: controller.signal });
     await vi_waitFor(() => server.count("GET", BUSINESSES_PATH) === 1);
@@ -266,7 +301,10 @@ describe("token requests", () => {
   });
 
   it("a token endpoint that keeps answering 503 fails with ThredfiAuthError after maxRetries", async () => {
-    server.always("POST", PARTNER_TOKEN_PATH, { status: 503, json: { error: "temporarily_unavailable" } });
+    server.always("POST", PARTNER_TOKEN_PATH, {
+      status: 503,
+      json: { error: "temporarily_unavailable" },
+    });
     const tokens: ThredfiTokens = clientFor(server).tokens;
     const error = await rejectionOf(tokens.partner());
     expect(error).toBeInstanceOf(ThredfiAuthError);

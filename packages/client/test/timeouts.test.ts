@@ -80,7 +80,9 @@ describe("timeoutMs bounds every attempt", () => {
 
   it("tokens.partner() reports a hung token endpoint as timeout too", async () => {
     server.always("POST", PARTNER_TOKEN_PATH, HUNG);
-    const error = await rejectionOf(clientFor(server, { timeoutMs: 100, maxRetries: 0 }).tokens.partner());
+    const error = await rejectionOf(
+      clientFor(server, { timeoutMs: 100, maxRetries: 0 }).tokens.partner(),
+    );
     expect((error as ThredfiAuthError).code).toBe("timeout");
   });
 
@@ -139,13 +141,18 @@ describe("nothing raw reaches the caller", () => {
     const cause = new TypeError("fetch failed");
     const failing: ThredfiFetch = (request, init) =>
       request.url.includes("/businesses/") ? Promise.reject(cause) : fetch(request, init);
-    const error = await rejectionOf(clientFor(server, { fetch: failing }).partner.GET(BUSINESSES_PATH));
+    const error = await rejectionOf(
+      clientFor(server, { fetch: failing }).partner.GET(BUSINESSES_PATH),
+    );
     expect(error).toBeInstanceOf(ThredfiConnectionError);
     expect((error as Error).cause).toBe(cause);
   });
 
   it("an invalid JSON body in a 2xx answer surfaces as a ThredfiError, not a SyntaxError", async () => {
-    server.always("GET", BUSINESSES_PATH, { text: "{not json", headers: { "content-type": "application/json" } });
+    server.always("GET", BUSINESSES_PATH, {
+      text: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     const error = await rejectionOf(clientFor(server).partner.GET(BUSINESSES_PATH));
     expect((error as Error).name).toBe("ThredfiError");
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
