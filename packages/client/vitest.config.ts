@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One mock of the Thredfi API for the whole run; tests read its URL with inject("thredfiMockUrl").
     globalSetup: ["@thredfi/mock/vitest"],
+    // Quiet by default; the logging tests set their level themselves.
+    env: { THREDFI_LOG: "off" },
   },
 });
