@@ -1,4 +1,4 @@
-import { createThredfiClient, type ThredfiEnvironment } from "@thredfi/auth";
+import { createThredfiClient, type ThredfiEnvironment } from "@thredfi/client";
 
 /** Where and as whom the quickstart runs. */
 export interface QuickstartConfig {
