@@ -3,11 +3,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { createThredfiClient, ThredfiAuthError } from "../../src/index.js";
 import { callFor, type OperationCall, operationCalls } from "./operation-calls.js";
 import { type Exchange, type RecordingFetch, recordingFetch } from "./recording-fetch.js";
-import {
-  matchesPathTemplate,
-  type SpecOperation,
-  specOperations,
-} from "./spec-operations.js";
+import { matchesPathTemplate, type SpecOperation, specOperations } from "./spec-operations.js";
 
 const PARTNER_ID = "a1b2c3d4-5678-90ab-cdef-1234567890ab";
 const API_KEY = "contract-suite-api-key";
