@@ -39,12 +39,13 @@ export function wrapApiClient(
     }
     try {
       const pending = (inner.request as unknown as Request)(method, template, sent);
-      const result = await (signal ? untilAborted(pending, signal) : pending);
+      const result = await interruptible(pending, context);
       if (config.throwOnError && !result.response.ok) throw apiErrorOf(result);
       return result;
     } catch (error) {
       throw thrownBy(error, context);
     } finally {
+      context.settle?.();
       if (key !== null && byIdempotencyKey.get(key) === context) byIdempotencyKey.delete(key);
     }
   }
@@ -92,8 +93,15 @@ export function thrownBy(
   });
 }
 
-function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * `pending`, ended early by the caller's abort (with its reason) or by a timeout while the body
+ * is read (through `context.expire`), also when `fetch` ignores its signal.
+ */
+function interruptible<T>(pending: Promise<T>, context: CallContext): Promise<T> {
+  const { signal } = context;
   return new Promise<T>((resolve, reject) => {
+    context.expire = reject;
+    if (!signal) return void pending.then(resolve, reject);
     const onAbort = () => reject(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener("abort", onAbort, { once: true });

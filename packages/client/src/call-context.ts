@@ -8,6 +8,13 @@ export interface CallContext {
   readonly signal: AbortSignal | undefined;
   /** Attempts sent so far, retries and the 401 replay included. */
   attempts: number;
+  /**
+   * Set by the API client, which reads the body: the last attempt's timeout then keeps running
+   * until the body is read, and a timeout after the headers rejects the call through here.
+   */
+  expire?: ((error: unknown) => void) | undefined;
+  /** Stops the last attempt's timeout; set by the timeout layer while one is running. */
+  settle?: (() => void) | undefined;
 }
 
 /**

@@ -53,6 +53,7 @@ export async function sendWithRetries(
       if (response) return response;
       throw failure;
     }
+    call.settle?.();
     const delayMs = retryDelayMs(config, retry, response);
     void response?.body?.cancel().catch(() => {});
     log(

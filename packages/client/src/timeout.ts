@@ -4,7 +4,9 @@ import { ThredfiConnectionError, ThredfiTimeoutError } from "./errors.js";
 
 /**
  * Bounds each attempt by `timeoutMs` and ends it at once when the caller aborts, also when
- * `fetch` ignores its signal. Rejects with the caller's reason on abort, a
+ * `fetch` ignores its signal. For a call of the API client the bound covers reading the body:
+ * the timer runs on until the call settles, and a timeout then aborts the body and rejects the
+ * call. Rejects with the caller's reason on abort, a
  * {@link ThredfiTimeoutError} on timeout and a {@link ThredfiConnectionError} on any other failure.
  */
 export function withTimeout(config: ClientConfig, next: Send): Send {
@@ -12,13 +14,16 @@ export function withTimeout(config: ClientConfig, next: Send): Send {
   return (attempt) =>
     new Promise<Response>((resolve, reject) => {
       const { call } = attempt;
+      call.settle?.();
       const caller = call.signal;
       if (caller?.aborted) return reject(caller.reason);
       const controller = new AbortController();
+      let answered = false;
       const fail = (error: unknown) => {
         cleanUp();
         controller.abort(error);
-        reject(error);
+        if (answered) call.expire?.(error);
+        else reject(error);
       };
       const onAbort = () => fail(caller?.reason);
       const timer = setTimeout(
@@ -34,10 +39,13 @@ export function withTimeout(config: ClientConfig, next: Send): Send {
       function cleanUp() {
         clearTimeout(timer);
         caller?.removeEventListener("abort", onAbort);
+        if (call.settle === cleanUp) call.settle = undefined;
       }
       next({ ...attempt, signal: controller.signal }).then(
         (response) => {
-          cleanUp();
+          answered = true;
+          if (call.expire) call.settle = cleanUp;
+          else cleanUp();
           resolve(response);
         },
         (cause: unknown) =>

@@ -158,3 +158,67 @@ describe("nothing raw reaches the caller", () => {
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 });
+
+describe("the timeout covers reading the body", () => {
+  it("a body that stalls after the headers throws ThredfiTimeoutError", async () => {
+    const stalling = await startStallingServer();
+    try {
+      const thredfi = clientFor(server, { timeoutMs: 200, maxRetries: 0 });
+      await thredfi.tokens.partner();
+      const error = await rejectionOf(
+        thredfi.partner.GET(BUSINESSES_PATH, { baseUrl: stalling.url }),
+      );
+      expect(error).toBeInstanceOf(ThredfiTimeoutError);
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  it("a body that stalls behind a signal-deaf fetch throws ThredfiTimeoutError", async () => {
+    const stalledBody: ThredfiFetch = (request, init) =>
+      request.url.includes("/businesses/")
+        ? Promise.resolve(
+            new Response(
+              new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode("{")) }),
+              {
+                headers: { "content-type": "application/json" },
+              },
+            ),
+          )
+        : fetch(request, init);
+    const thredfi = clientFor(server, { timeoutMs: 200, maxRetries: 0, fetch: stalledBody });
+    const error = await rejectionOf(thredfi.partner.GET(BUSINESSES_PATH));
+    expect(error).toBeInstanceOf(ThredfiTimeoutError);
+  });
+
+  it("a call answered in time stops its timer: the attempt's signal never aborts", async () => {
+    const signals: AbortSignal[] = [];
+    const watching: ThredfiFetch = (request, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return fetch(request, init);
+    };
+    const thredfi = clientFor(server, { timeoutMs: 150, fetch: watching });
+    await thredfi.partner.GET(BUSINESSES_PATH);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.filter((signal) => signal.aborted)).toEqual([]);
+  });
+});
+
+/** A server that sends headers and the first byte of a body, then nothing. */
+async function startStallingServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import("node:http");
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.write("{");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
