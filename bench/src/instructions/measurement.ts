@@ -1,0 +1,159 @@
+import { spawnSync } from "node:child_process";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { type ClientName, clientsIn } from "../clients/registry.js";
+import { measuredClientName } from "../clients/thredfi.js";
+import type { Measurement } from "../measurement.js";
+import { count, row, type TableRow, times, verdict } from "../report/format.js";
+import { bundleChild, runChild, workPath } from "../support/child-process.js";
+
+/** Settings of the instruction count. */
+export interface InstructionSettings {
+  /** Requests in the short run; the long run makes 4N. */
+  n: number;
+  warmupRequests: number;
+  /** How many callgrind processes run side by side. */
+  parallel: number;
+}
+
+type InstructionClient = ClientName<"instructions">;
+
+/** Instructions per request of each client, and the ratio of each to the bare client. */
+export type InstructionResult =
+  | {
+      measured: true;
+      settings: InstructionSettings;
+      valgrind: string;
+      instructionsPerRequest: Record<InstructionClient, number>;
+      ratioToBare: Record<Exclude<InstructionClient, "bare">, number>;
+      /** Where the callgrind profiles are kept for `callgrind_annotate`, from the repository root. */
+      profilesDir: string;
+    }
+  | { measured: false; reason: string };
+
+const settings: InstructionSettings = { n: 150, warmupRequests: 200, parallel: 2 };
+const profilesDir = workPath("callgrind");
+const runBoundary = "node::v8_utils::SetFlagsFromString*";
+
+/** 1a: CPU instructions per hot-path request under callgrind. */
+export const instructions: Measurement<"instructions", InstructionResult> = {
+  name: "instructions",
+  key: "instructions",
+  title: "1a instructions per request under callgrind",
+  run: () => countInstructions(settings),
+  rows: instructionRows,
+  hotPath(result) {
+    if (!result.measured) return `CPU instructions not measured: ${result.reason}`;
+    const ratio = result.ratioToBare[measuredClientName];
+    const noise = result.ratioToBare["bare (second client, null comparison)"];
+    return `${times(ratio)} CPU instructions per request (target ≤ 1.10×; null ${times(noise)})`;
+  },
+  method: (result) => {
+    const used = result?.measured ? result.settings : undefined;
+    return `- **1a. CPU instructions per request** on the hot path (\`GET /v1/platform/businesses/\`
+  with a warm token), counted by \`valgrind --tool=callgrind\`, which stays repeatable when
+  wall-clock time does not. Each client runs in its own process over an in-process \`fetch\`
+  that answers at once: a warm-up of ${used ? count(used.warmupRequests) : "W"} requests, then N = ${used ? count(used.n) : "N"}
+  requests, then 4N. Callgrind dumps its counters at each boundary, and
+  \`(instr(4N) − instr(N)) / 3N\` cancels every fixed cost (start-up, JIT warm-up, the dump
+  itself). Compared: \`${measuredClientName}\` (every guard on) against a bare openapi-fetch
+  \`createClient\` with a static \`Authorization\` header (passed in its \`headers\` option), plus
+  reference points: a \`fetch\` wrapper that sets the header (the thinnest dynamic header
+  possible), a plain async middleware, and the same bare client sending no header at all (the
+  floor of any auth scheme). Target: ≤ 1.10× bare. openapi-fetch merges the \`headers\` option
+  into a new \`Headers\` on every request, so setting one header on the \`Request\` can cost less
+  than the baseline itself; the floor row shows how much of the request any header costs. V8
+  runs without its optimizing tier (\`--no-opt\`) here: under valgrind the tier would still be
+  compiling on background threads during the measured runs and swing the counts by several
+  percent, while without it the null comparison repeats to the third decimal. Optimized code
+  is what the requests/s comparison measures. The profiles stay in \`bench/.work/callgrind/\`
+  for \`callgrind_annotate\`. Without valgrind this measurement is skipped with a message.`;
+  },
+};
+
+/**
+ * Counts CPU instructions per hot-path request under callgrind, which stays repeatable on a
+ * noisy machine. Each client runs in its own process over an in-process `fetch`: a warm-up,
+ * then N requests, then 4N; `(instr(4N) − instr(N)) / 3N` cancels every fixed cost. V8 runs
+ * without its optimizing tier (`--no-opt`), whose background compiles would otherwise land in
+ * the measured runs at random; the requests/s comparison covers optimized code.
+ */
+async function countInstructions(settings: InstructionSettings): Promise<InstructionResult> {
+  const version = spawnSync("valgrind", ["--version"], { encoding: "utf8" });
+  if (version.error !== undefined || version.status !== 0) {
+    return { measured: false, reason: "valgrind is not installed (apt-get install valgrind)" };
+  }
+  await rm(profilesDir, { recursive: true, force: true });
+  await mkdir(profilesDir, { recursive: true });
+  const child = await bundleChild(new URL("./child.ts", import.meta.url), "instructions-child");
+
+  const names = clientsIn("instructions");
+  const instructionsPerRequest = {} as Record<InstructionClient, number>;
+  const queue = [...names];
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      instructionsPerRequest[name] = await countInstructionsPerRequest(child, name, settings);
+    }
+  };
+  await Promise.all(Array.from({ length: settings.parallel }, worker));
+
+  const ratioToBare = {} as Record<Exclude<InstructionClient, "bare">, number>;
+  for (const name of names) {
+    if (name !== "bare")
+      ratioToBare[name] = instructionsPerRequest[name] / instructionsPerRequest.bare;
+  }
+  return {
+    measured: true,
+    settings,
+    valgrind: version.stdout.trim(),
+    instructionsPerRequest,
+    ratioToBare,
+    profilesDir: "bench/.work/callgrind/",
+  };
+}
+
+async function countInstructionsPerRequest(
+  child: string,
+  name: InstructionClient,
+  settings: InstructionSettings,
+): Promise<number> {
+  const outFile = `${profilesDir}${name.replace(/[^a-z0-9]+/gi, "-")}.out`;
+  await runChild([
+    "valgrind",
+    "--tool=callgrind",
+    `--dump-before=${runBoundary}`,
+    `--callgrind-out-file=${outFile}`,
+    process.execPath,
+    // The optimizing tier would still be compiling on background threads during the measured
+    // runs under valgrind and swing the counts by several percent; without it they repeat.
+    "--no-opt",
+    child,
+    name,
+    String(settings.n),
+    String(settings.warmupRequests),
+  ]);
+  // Dump 1 holds start-up and warm-up, dump 2 the N run, dump 3 the 4N run.
+  const shortRun = await readTotal(`${outFile}.2`);
+  const longRun = await readTotal(`${outFile}.3`);
+  return (longRun - shortRun) / (3 * settings.n);
+}
+
+async function readTotal(profile: string): Promise<number> {
+  const match = /^totals: (\d+)/m.exec(await readFile(profile, "utf8"));
+  if (match?.[1] === undefined) throw new Error(`no totals line in ${profile}`);
+  return Number(match[1]);
+}
+
+function instructionRows(result: InstructionResult): TableRow[] {
+  if (!result.measured) {
+    return [row("1a instructions/request", `skipped: ${result.reason}`, "≤ 1.10×", "")];
+  }
+  const floor = result.instructionsPerRequest["bare, no Authorization header (floor)"];
+  return clientsIn("instructions").map((name) => {
+    const perRequest = result.instructionsPerRequest[name];
+    const ratio = name === "bare" ? 1 : result.ratioToBare[name];
+    const value = `${Math.round(perRequest).toLocaleString("en-US")} instr = ${times(ratio)} bare, ${times(perRequest / floor)} floor`;
+    const measurement = `1a instructions/request: ${name}`;
+    if (name !== measuredClientName) return row(measurement, value, "", "");
+    return row(measurement, value, "≤ 1.10× bare", verdict(ratio <= 1.1));
+  });
+}
