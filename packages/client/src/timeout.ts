@@ -41,7 +41,9 @@ export function withTimeout(config: ClientConfig, next: Send): Send {
         caller?.removeEventListener("abort", onAbort);
         if (call.settle === cleanUp) call.settle = undefined;
       }
-      next({ ...attempt, signal: controller.signal }).then(
+      // Without an API client to read the body (token requests), it is read here, in time.
+      const answer = next({ ...attempt, signal: controller.signal });
+      (call.expire ? answer : answer.then(buffered)).then(
         (response) => {
           answered = true;
           if (call.expire) call.settle = cleanUp;
@@ -58,6 +60,19 @@ export function withTimeout(config: ClientConfig, next: Send): Send {
       );
     });
 }
+
+/** `response` with its body read into memory. */
+async function buffered(response: Response): Promise<Response> {
+  const body = response.body === null ? null : await response.arrayBuffer();
+  const { status, statusText, headers } = response;
+  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, {
+    status,
+    statusText,
+    headers,
+  });
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 function describe({ call }: Attempt): string {
   return `${call.method} ${call.template}`;

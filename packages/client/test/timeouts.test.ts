@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  createThredfiClient,
   ThredfiAuthError,
   ThredfiConnectionError,
   type ThredfiFetch,
   ThredfiTimeoutError,
 } from "../src/index.js";
-import { BUSINESSES_PATH, clientFor, rejectionOf } from "./support/fixtures.js";
+import {
+  API_KEY,
+  BUSINESSES_PATH,
+  clientFor,
+  PARTNER_ID,
+  rejectionOf,
+} from "./support/fixtures.js";
 import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer;
@@ -169,6 +176,25 @@ describe("the timeout covers reading the body", () => {
         thredfi.partner.GET(BUSINESSES_PATH, { baseUrl: stalling.url }),
       );
       expect(error).toBeInstanceOf(ThredfiTimeoutError);
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  it("a token response whose body stalls fails with ThredfiAuthError timeout", async () => {
+    const stalling = await startStallingServer();
+    try {
+      const error = await rejectionOf(
+        createThredfiClient({
+          partnerId: PARTNER_ID,
+          apiKey: API_KEY,
+          baseUrl: stalling.url,
+          timeoutMs: 150,
+          maxRetries: 1,
+          logger: {},
+        }).tokens.partner(),
+      );
+      expect((error as ThredfiAuthError).code).toBe("timeout");
     } finally {
       await stalling.close();
     }
