@@ -42,7 +42,13 @@ export function withTimeout(config: ClientConfig, next: Send): Send {
         if (call.settle === cleanUp) call.settle = undefined;
       }
       // Without an API client to read the body (token requests), it is read here, in time.
-      const answer = next({ ...attempt, signal: controller.signal });
+      let answer: Promise<Response>;
+      try {
+        answer = next({ ...attempt, signal: controller.signal });
+      } catch (thrown) {
+        // A `fetch` that throws instead of rejecting fails the attempt the same way.
+        answer = Promise.reject(thrown);
+      }
       (call.expire ? answer : answer.then(buffered)).then(
         (response) => {
           answered = true;

@@ -155,6 +155,18 @@ describe("nothing raw reaches the caller", () => {
     expect((error as Error).cause).toBe(cause);
   });
 
+  it("a fetch that throws synchronously surfaces as ThredfiConnectionError", async () => {
+    const throwing: ThredfiFetch = (request, init) => {
+      if (request.url.includes("/businesses/")) throw new TypeError("not a fetch");
+      return fetch(request, init);
+    };
+    const error = await rejectionOf(
+      clientFor(server, { fetch: throwing }).partner.GET(BUSINESSES_PATH),
+    );
+    expect(error).toBeInstanceOf(ThredfiConnectionError);
+    expect((error as ThredfiConnectionError).attempts).toBe(3);
+  });
+
   it("an invalid JSON body in a 2xx answer surfaces as a ThredfiError, not a SyntaxError", async () => {
     server.always("GET", BUSINESSES_PATH, {
       text: "{not json",
