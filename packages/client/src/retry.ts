@@ -1,6 +1,7 @@
 import type { Attempt, Send } from "./attempt.js";
 import type { ClientConfig } from "./config.js";
 import { ThredfiConnectionError } from "./errors.js";
+import { recordExchange } from "./exchanges.js";
 import { takesIdempotencyKey } from "./idempotency-key.js";
 
 /** A `Retry-After` longer than this is not waited for; the usual backoff applies instead. */
@@ -36,12 +37,12 @@ export async function sendWithRetries(
     let response: Response | undefined;
     let failure: ThredfiConnectionError | undefined;
     try {
-      response = await send({ ...attempt, request: sent });
+      response = await send({ request: sent, init: attempt.init, call });
     } catch (error) {
       if (!(error instanceof ThredfiConnectionError)) throw error;
       failure = error;
     }
-    if (response && !isRetryableStatus(response.status)) return response;
+    if (response && !isRetryableStatus(response.status)) return recorded(config, attempt, response);
     const what = response ? `HTTP ${response.status}` : (failure as ThredfiConnectionError).name;
     if (!retryable || retry >= maxRetries) {
       if (retryable && maxRetries > 0) {
@@ -50,7 +51,7 @@ export async function sendWithRetries(
           `${call.method} ${call.template}: ${what} after ${call.attempts} attempts; giving up`,
         );
       }
-      if (response) return response;
+      if (response) return recorded(config, attempt, response);
       throw failure;
     }
     call.settle?.();
@@ -62,6 +63,12 @@ export async function sendWithRetries(
     );
     await sleep(delayMs, call.signal);
   }
+}
+
+/** `response`, remembering its attempts and the request's credentials for errors built later. */
+function recorded(config: ClientConfig, { request, call }: Attempt, response: Response): Response {
+  recordExchange(response, call.attempts, request, config.secrets);
+  return response;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Attempt, Send } from "./attempt.js";
 import type { ClientConfig } from "./config.js";
+import { createDeadlines } from "./deadlines.js";
 import { ThredfiConnectionError, ThredfiTimeoutError } from "./errors.js";
 
 /**
@@ -11,6 +12,7 @@ import { ThredfiConnectionError, ThredfiTimeoutError } from "./errors.js";
  */
 export function withTimeout(config: ClientConfig, next: Send): Send {
   const { timeoutMs } = config;
+  const deadlines = createDeadlines(timeoutMs);
   return (attempt) =>
     new Promise<Response>((resolve, reject) => {
       const { call } = attempt;
@@ -26,25 +28,28 @@ export function withTimeout(config: ClientConfig, next: Send): Send {
         else reject(error);
       };
       const onAbort = () => fail(caller?.reason);
-      const timer = setTimeout(
-        () =>
-          fail(
-            new ThredfiTimeoutError(`${describe(attempt)}: no answer within ${timeoutMs} ms`, {
-              attempts: call.attempts,
-            }),
-          ),
-        timeoutMs,
+      const deadline = deadlines.start(() =>
+        fail(
+          new ThredfiTimeoutError(`${describe(attempt)}: no answer within ${timeoutMs} ms`, {
+            attempts: call.attempts,
+          }),
+        ),
       );
       caller?.addEventListener("abort", onAbort);
       function cleanUp() {
-        clearTimeout(timer);
+        deadlines.cancel(deadline);
         caller?.removeEventListener("abort", onAbort);
         if (call.settle === cleanUp) call.settle = undefined;
       }
       // Without an API client to read the body (token requests), it is read here, in time.
       let answer: Promise<Response>;
       try {
-        answer = next({ ...attempt, signal: controller.signal });
+        answer = next({
+          request: attempt.request,
+          init: attempt.init,
+          call,
+          signal: controller.signal,
+        });
       } catch (thrown) {
         // A `fetch` that throws instead of rejecting fails the attempt the same way.
         answer = Promise.reject(thrown);

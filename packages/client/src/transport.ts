@@ -3,7 +3,6 @@ import type { Send } from "./attempt.js";
 import { withAttemptLog } from "./attempt-log.js";
 import { type CallRegistry, callOf, standaloneCall } from "./call-context.js";
 import type { ClientConfig } from "./config.js";
-import { recordExchange } from "./exchanges.js";
 import { ensureIdempotencyKey } from "./idempotency-key.js";
 import { sendWithRetries } from "./retry.js";
 import { withTimeout } from "./timeout.js";
@@ -20,14 +19,12 @@ export function createTransport(config: ClientConfig, registry: CallRegistry): T
       fetch(request, init ? { ...init, signal: signal ?? null } : { signal: signal ?? null }),
     ),
   );
-  return async (request, init) => {
+  return (request, init) => {
     let call = callOf(request, registry);
     if (!call) {
       ensureIdempotencyKey(request);
       call = standaloneCall(request);
     }
-    const response = await sendWithRetries(config, send, { request, init, call });
-    recordExchange(response, call.attempts, request, config.secrets);
-    return response;
+    return sendWithRetries(config, send, { request, init, call });
   };
 }
