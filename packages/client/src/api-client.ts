@@ -37,25 +37,35 @@ export function wrapApiClient(
       ({ init: sent, key } = withIdempotencyKey(sent));
       if (key !== null) byIdempotencyKey.set(key, context);
     }
-    const finish = () => {
-      context.settle?.();
-      if (key !== null && byIdempotencyKey.get(key) === context) byIdempotencyKey.delete(key);
-    };
-    // Plain promise handlers rather than an async function: one promise less per call.
-    return interruptible(
-      () => (inner.request as unknown as Request)(method, template, sent),
-      context,
-    ).then(
-      (result) => {
+    // One promise per call, settled by the answer, the caller's abort or a timeout while the
+    // body is read (`context.expire`, set before the request starts), also when `fetch`
+    // ignores its signal.
+    return new Promise<CallResult>((resolve, reject) => {
+      const fail = (error: unknown) => {
         finish();
-        if (config.throwOnError && !result.response.ok) throw apiErrorOf(result);
-        return result;
-      },
-      (error: unknown) => {
+        reject(thrownBy(error, context));
+      };
+      const onAbort = () => fail(signal?.reason);
+      function finish() {
+        context.settle?.();
+        signal?.removeEventListener("abort", onAbort);
+        if (key !== null && byIdempotencyKey.get(key) === context) byIdempotencyKey.delete(key);
+      }
+      context.expire = fail;
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      let pending: Promise<CallResult>;
+      try {
+        pending = (inner.request as unknown as Request)(method, template, sent);
+      } catch (error) {
+        return fail(error);
+      }
+      pending.then((result) => {
         finish();
-        throw thrownBy(error, context);
-      },
-    );
+        if (config.throwOnError && !result.response.ok) reject(apiErrorOf(result));
+        else resolve(result);
+      }, fail);
+    });
   }
 
   const method =
@@ -98,24 +108,6 @@ export function thrownBy(
   const name = error instanceof Error ? error.name : typeof error;
   return new ThredfiError(`${context.method} ${context.template} failed: ${name}`, {
     cause: error,
-  });
-}
-
-/**
- * The call `send` starts, ended early by the caller's abort (with its reason) or by a timeout
- * while the body is read (through `context.expire`, set before the call starts), also when
- * `fetch` ignores its signal.
- */
-function interruptible<T>(send: () => Promise<T>, context: CallContext): Promise<T> {
-  const { signal } = context;
-  return new Promise<T>((resolve, reject) => {
-    context.expire = reject;
-    const pending = send();
-    if (!signal) return void pending.then(resolve, reject);
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-    pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
