@@ -245,6 +245,33 @@ describe("Retry-After", () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it("waits the milliseconds of retry-after-ms", async () => {
+    server.queue("GET", BUSINESSES_PATH, {
+      status: 503,
+      json: {},
+      headers: { "retry-after-ms": "600" },
+    });
+    const started = Date.now();
+    await clientFor(server).partner.GET(BUSINESSES_PATH);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+  });
+
+  it("logs the Retry-After delay it waits", async () => {
+    server.queue("GET", BUSINESSES_PATH, {
+      status: 429,
+      json: {},
+      headers: { "Retry-After": "0.2" },
+    });
+    const lines: string[] = [];
+    await clientFor(server, {
+      logLevel: "info",
+      logger: { info: (line) => lines.push(line) },
+    }).partner.GET(BUSINESSES_PATH);
+    expect(lines).toContainEqual(
+      expect.stringContaining("HTTP 429 on attempt 1; retrying in 200 ms"),
+    );
+  });
+
   it("a Retry-After of 0 retries at once", async () => {
     server.queue("GET", BUSINESSES_PATH, {
       status: 503,
