@@ -1,5 +1,5 @@
 // A frontend as a user writes it, with the DOM library and no Node types; type-checked, not run.
-import { createBusinessClient } from "@thredfi/auth";
+import { createBusinessClient } from "@thredfi/client";
 import type { Business } from "@thredfi/types";
 
 const businessId = "a1b2c3d4-5678-90ab-cdef-1234567890ab";

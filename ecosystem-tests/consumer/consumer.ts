@@ -1,5 +1,11 @@
 // A partner's backend as a user writes it; type-checked against the installed tarballs, not run.
-import { createThredfiClient, type PartnerToken, ThredfiAuthError } from "@thredfi/auth";
+import {
+  createThredfiClient,
+  type PartnerToken,
+  paginate,
+  ThredfiAuthError,
+  unwrap,
+} from "@thredfi/client";
 import { type MockServer, startMock } from "@thredfi/mock";
 import type { Business, OAuth2TokenResponse } from "@thredfi/types";
 
@@ -20,6 +26,13 @@ export async function listBusinesses(): Promise<Business[] | undefined> {
     // @ts-expect-error not a path of the Thredfi API
     await thredfi.partner.GET("/v1/platform/not-a-path/");
     const { data } = await thredfi.partner.GET("/v1/platform/businesses/");
+    const firstPage = await unwrap(thredfi.partner.GET("/v1/platform/businesses/"));
+    const count: number = firstPage.count;
+    for await (const business of paginate(thredfi.partner, "/v1/platform/businesses/")) {
+      const legalName: string = business.legal_name;
+      void legalName;
+    }
+    void count;
     void [expiresAt, accessToken, wrongExpiry];
     return data?.results;
   } catch (error) {

@@ -1,7 +1,7 @@
 // Loads every installed package with `require()` and makes real requests through them against a
 // mock started from the installed @thredfi/mock; prints one JSON report line. Arguments: the
 // names of the packed packages, whose main entry points it resolves.
-const { createThredfiClient, ThredfiAuthError } = require("@thredfi/auth");
+const { createThredfiClient, ThredfiAuthError } = require("@thredfi/client");
 const { bundledSpecPath, startMock } = require("@thredfi/mock");
 const types = require("@thredfi/types");
 
@@ -23,6 +23,7 @@ async function main() {
         resolved: {
           types: require.resolve("@thredfi/types"),
           auth: require.resolve("@thredfi/auth"),
+          client: require.resolve("@thredfi/client"),
           mock: require.resolve("@thredfi/mock"),
           mockSpec: require.resolve("@thredfi/mock/thredfi.yaml"),
         },

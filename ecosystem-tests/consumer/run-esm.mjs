@@ -1,7 +1,7 @@
 // Loads every installed package with `import` and makes real requests through them against a
 // mock started from the installed @thredfi/mock; prints one JSON report line. Arguments: the
 // names of the packed packages, whose main entry points it resolves.
-import { createThredfiClient, ThredfiAuthError } from "@thredfi/auth";
+import { createThredfiClient, ThredfiAuthError } from "@thredfi/client";
 import { bundledSpecPath, startMock } from "@thredfi/mock";
 import mockGlobalSetup from "@thredfi/mock/vitest";
 import * as types from "@thredfi/types";
@@ -23,6 +23,7 @@ try {
       resolved: {
         types: import.meta.resolve("@thredfi/types"),
         auth: import.meta.resolve("@thredfi/auth"),
+        client: import.meta.resolve("@thredfi/client"),
         mock: import.meta.resolve("@thredfi/mock"),
         mockVitest: import.meta.resolve("@thredfi/mock/vitest"),
         mockSpec: import.meta.resolve("@thredfi/mock/thredfi.yaml"),

@@ -172,6 +172,7 @@ describe("a project that installed the tarballs with npm", () => {
     expect(report.resolved).toEqual({
       types: installedUrl("@thredfi/types", "dist/index.js"),
       auth: installedUrl("@thredfi/auth", "dist/index.js"),
+      client: installedUrl("@thredfi/client", "dist/index.js"),
       mock: installedUrl("@thredfi/mock", "dist/index.js"),
       mockVitest: installedUrl("@thredfi/mock", "dist/vitest.js"),
       mockSpec: installedUrl("@thredfi/mock", "spec/thredfi.yaml"),
@@ -185,6 +186,7 @@ describe("a project that installed the tarballs with npm", () => {
     expect(report.resolved).toEqual({
       types: installedFile("@thredfi/types", "dist/index.cjs"),
       auth: installedFile("@thredfi/auth", "dist/index.cjs"),
+      client: installedFile("@thredfi/client", "dist/index.cjs"),
       mock: installedFile("@thredfi/mock", "dist/index.cjs"),
       mockSpec: installedFile("@thredfi/mock", "spec/thredfi.yaml"),
     });

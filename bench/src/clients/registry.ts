@@ -7,7 +7,14 @@ import {
   headerlessClient,
   naiveTokenMiddlewareClient,
 } from "./openapi-fetch.js";
-import { measuredClient, measuredClientName } from "./thredfi.js";
+import {
+  authClient,
+  authClientName,
+  measuredClient,
+  measuredClientName,
+  thirdAttemptClient,
+  thirdAttemptClientName,
+} from "./thredfi.js";
 
 /** The comparisons that pit clients against each other on the hot path. */
 export type Comparison = "instructions" | "throughput";
@@ -42,6 +49,8 @@ export const comparedClients = [
   },
   { name: "plain async middleware", comparisons: ["instructions"], build: asyncMiddlewareClient },
   { name: measuredClientName, comparisons: both, build: measuredClient },
+  { name: authClientName, comparisons: ["instructions"], build: authClient },
+  { name: thirdAttemptClientName, comparisons: ["instructions"], build: thirdAttemptClient },
   {
     name: "openapi-fetch + naive token middleware",
     comparisons: ["throughput"],

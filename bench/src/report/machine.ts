@@ -27,6 +27,7 @@ export function describeMachine(): MachineInfo {
     valgrind: valgrindVersion(),
     packages: {
       "@thredfi/auth": versionOf(fromBench, "@thredfi/auth"),
+      "@thredfi/client": versionOf(fromBench, "@thredfi/client"),
       "openapi-fetch": versionOf(fromBench, "openapi-fetch"),
       axios: versionOf(fromBench, "axios"),
       typescript: versionOf(fromBench, "typescript"),

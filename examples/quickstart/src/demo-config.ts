@@ -1,4 +1,4 @@
-import type { ThredfiEnvironment } from "@thredfi/auth";
+import type { ThredfiEnvironment } from "@thredfi/client";
 import type { QuickstartConfig } from "./quickstart.js";
 
 /** Credentials of the local mock: the partner id of Thredfi's docs and a made-up key. */

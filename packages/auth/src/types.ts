@@ -21,22 +21,22 @@ export type ThredfiApiClient = Client<paths>;
 /** Options both client factories share: where Thredfi is and how to reach it. */
 export interface ConnectionOptions {
   /** Defaults to `production`; ignored when `baseUrl` is set. */
-  environment?: ThredfiEnvironment;
+  environment?: ThredfiEnvironment | undefined;
   /** Overrides `environment`; https, or http for loopback hosts only. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Used for every request; defaults to the global `fetch`. */
-  fetch?: ThredfiFetch;
+  fetch?: ThredfiFetch | undefined;
   /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
-  refreshMarginSeconds?: number;
+  refreshMarginSeconds?: number | undefined;
   /** Clock in epoch ms, for tests. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /**
    * Time limit of each token request (for `createBusinessClient`: of each `getToken` call) in
    * whole milliseconds, at most 2^31-1. Default 30000.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Optional log sink: token fetches at `info`, failures at `warn`, 401 replays at `debug`. */
-  logger?: ThredfiLogger;
+  logger?: ThredfiLogger | undefined;
 }
 
 /** Options of {@link createThredfiClient}. */
@@ -46,7 +46,7 @@ export interface ThredfiClientOptions extends ConnectionOptions {
   /** Partner API key: the Basic password, 1 to 1024 characters. Keep it on the server. */
   apiKey: string;
   /** How many business tokens to keep (least recently used go first). Default 1000. */
-  maxBusinessTokens?: number;
+  maxBusinessTokens?: number | undefined;
 }
 
 /** A partner token as handed out by `tokens.partner()`. */

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { parse } from "yaml";
 
-/** The bundled spec the SDK is generated from and the mock serves. */
-export const THREDFI_SPEC_PATH = fileURLToPath(
-  new URL("../../../../specs/thredfi.yaml", import.meta.url),
+/** The bundled spec the SDK is generated from, as `@thredfi/mock` ships and serves it. */
+export const THREDFI_SPEC_PATH = createRequire(import.meta.url).resolve(
+  "@thredfi/mock/thredfi.yaml",
 );
 
 const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

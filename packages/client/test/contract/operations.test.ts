@@ -1,32 +1,25 @@
-import { type MockServer, startMock } from "@thredfi/mock";
 import type { paths } from "@thredfi/types";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { createThredfiClient, ThredfiAuthError } from "../../src/index.js";
 import { callFor, type OperationCall, operationCalls } from "./operation-calls.js";
 import { type Exchange, type RecordingFetch, recordingFetch } from "./recording-fetch.js";
-import {
-  matchesPathTemplate,
-  type SpecOperation,
-  specOperations,
-  THREDFI_SPEC_PATH,
-} from "./spec-operations.js";
+import { matchesPathTemplate, type SpecOperation, specOperations } from "./spec-operations.js";
 
 const PARTNER_ID = "a1b2c3d4-5678-90ab-cdef-1234567890ab";
 const API_KEY = "contract-suite-api-key";
 const operations = specOperations();
 
-let mock: MockServer;
+// The mock of the `@thredfi/mock/vitest` global setup, serving the spec read below.
+const mockUrl = inject("thredfiMockUrl");
 let recorder: RecordingFetch;
 let businessId: string;
 
 beforeAll(async () => {
-  mock = await startMock({ spec: THREDFI_SPEC_PATH });
   recorder = recordingFetch();
   // The business the partner creates is the one every business operation works on.
   const { data } = (await call(callFor("create_business"))) as ApiOutcome;
   businessId = (data as { id: string }).id;
 }, 60_000);
-afterAll(() => mock?.close());
 afterEach(() => {
   recorder.clearPreference();
   expect(recorder.violations()).toEqual([]);
@@ -40,7 +33,7 @@ function newClient() {
   return createThredfiClient({
     partnerId: PARTNER_ID,
     apiKey: API_KEY,
-    baseUrl: mock.url,
+    baseUrl: mockUrl,
     fetch: recorder.fetch,
   });
 }

@@ -1,0 +1,55 @@
+/** One API call as every layer sees it: what was called, by whom, and how often it was sent. */
+export interface CallContext {
+  /** Upper case, as on the wire. */
+  readonly method: string;
+  /** The path template, e.g. `/v1/platform/businesses/{business_id}/`: never a query value. */
+  readonly template: string;
+  /** The caller's signal: aborting it ends the call at once, with its reason. */
+  readonly signal: AbortSignal | undefined;
+  /** Attempts sent so far, retries and the 401 replay included. */
+  attempts: number;
+  /**
+   * Set by the API client, which reads the body: the last attempt's timeout then keeps running
+   * until the body is read, and a timeout after the headers rejects the call through here.
+   */
+  expire?: ((error: unknown) => void) | undefined;
+  /** Stops the last attempt's timeout; set by the timeout layer while one is running. */
+  settle?: (() => void) | undefined;
+}
+
+/**
+ * Where the transport finds the call a request belongs to. openapi-fetch copies unknown init
+ * keys onto its Request, so a request carries its call under {@link CALL}; a copy made for the
+ * 401 replay loses that key but keeps its `Idempotency-Key` header, so POST and PATCH calls are
+ * also found by their key.
+ */
+export interface CallRegistry {
+  readonly byIdempotencyKey: Map<string, CallContext>;
+}
+
+/** The init key (and Request property) holding a request's {@link CallContext}. */
+export const CALL = "thredfi:call";
+
+const BUSINESS_TOKEN_PATH = /^(\/v1\/platform\/)[^/]+(\/oauth2\/token\/)$/;
+
+/** The call `request` belongs to: its own, or its key's; `undefined` outside any call. */
+export function callOf(request: Request, registry: CallRegistry): CallContext | undefined {
+  const own = (request as unknown as Record<string, CallContext | undefined>)[CALL];
+  if (own) return own;
+  const key = request.headers.get("idempotency-key");
+  return key === null ? undefined : registry.byIdempotencyKey.get(key);
+}
+
+/**
+ * A call of its own for a request sent outside any API call: a token request, whose signal
+ * (the token layer's) is the one that may end it.
+ */
+export function standaloneCall(request: Request): CallContext {
+  const path = new URL(request.url).pathname;
+  return {
+    method: request.method,
+    template: path.replace(BUSINESS_TOKEN_PATH, "$1{business_id}$2"),
+    signal: request.signal,
+    attempts: 0,
+  };
+}

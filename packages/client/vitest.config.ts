@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 15_000,
+    hookTimeout: 60_000,
+    // One mock of the Thredfi API for the whole run; tests read its URL with inject("thredfiMockUrl").
+    globalSetup: ["@thredfi/mock/vitest"],
+    // Quiet by default; the logging tests set their level themselves.
+    env: { THREDFI_LOG: "off" },
+  },
+});
