@@ -56,7 +56,10 @@ describe("createBusinessClient", () => {
     const biz = createBusinessClient(
       options({
         timeoutMs: 100,
-        getToken: () => (++asked === 1 ? new Promise<never>(() => {}) : options().getToken()),
+        getToken: () =>
+          ++asked === 1
+            ? new Promise<never>(() => {})
+            : { access_token: "later", expires_in: 3600 },
       }),
     );
     const error = await rejectionOf(biz.GET(template, { params }));
