@@ -18,7 +18,7 @@ async function changesets(dir: string): Promise<string[]> {
 }
 
 describe("spec:update", () => {
-  it("imports, regenerates and writes a changeset that bumps both packages and names the operations", async () => {
+  it("imports, regenerates and writes a changeset that bumps the spec packages and names the operations", async () => {
     const layout = await repoWithWidgets();
     const typesBefore = await readFile(layout.typesPath, "utf8");
     const run = await runCommandLine("update", ["diff/new-response-field.yaml"], {
@@ -31,7 +31,9 @@ describe("spec:update", () => {
     const [name, extra] = await changesets(layout.changesetDir);
     expect(extra).toBeUndefined();
     const text = await readFile(join(layout.changesetDir, name ?? ""), "utf8");
-    expect(text).toMatch(/^---\n"@thredfi\/types": minor\n"@thredfi\/auth": minor\n---\n/);
+    expect(text).toMatch(
+      /^---\n"@thredfi\/types": minor\n"@thredfi\/auth": minor\n"@thredfi\/client": minor\n---\n/,
+    );
     expect(text).toContain("- Changed `create_widget (POST /v1/widgets/)` (minor):");
     expect(text).toContain("- Changed `get_widget (GET /v1/widgets/{widget_id}/)` (minor):");
     expect(text).toContain("response 200 application/json: field weight added (minor)");

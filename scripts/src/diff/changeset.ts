@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { SpecDiff } from "./spec-diff.js";
 
 /** Packages released together whenever the spec changes (a fixed group in .changeset/config.json). */
-export const SPEC_PACKAGES = ["@thredfi/types", "@thredfi/auth"] as const;
+export const SPEC_PACKAGES = ["@thredfi/types", "@thredfi/auth", "@thredfi/client"] as const;
 
 /** A changeset file: its name under .changeset/ and its text. */
 export interface ChangesetFile {

@@ -34,13 +34,14 @@ const mixedDiff: SpecDiff = {
 };
 
 describe("renderChangeset", () => {
-  it("bumps both spec packages and lists the operations and named types added, removed and changed", () => {
+  it("bumps every spec package and lists the operations and named types added, removed and changed", () => {
     const changeset = renderChangeset(mixedDiff, "widgets.md", "openapi: 3.0.3\n");
     expect(changeset?.text).toBe(
       [
         "---",
         '"@thredfi/types": major',
         '"@thredfi/auth": major',
+        '"@thredfi/client": major',
         "---",
         "",
         "Update to Thredfi's spec from widgets.md.",
@@ -67,7 +68,9 @@ describe("renderChangeset", () => {
   it("says so when only documentation outside the operations changed", () => {
     const diff: SpecDiff = { ...NO_CHANGE, bump: "patch" };
     const text = renderChangeset(diff, "widgets.md", "x")?.text ?? "";
-    expect(text).toContain('"@thredfi/types": patch\n"@thredfi/auth": patch\n');
+    expect(text).toContain(
+      '"@thredfi/types": patch\n"@thredfi/auth": patch\n"@thredfi/client": patch\n',
+    );
     expect(text).toContain("- No operation changed: documentation outside operations only.");
   });
 
@@ -82,6 +85,7 @@ describe(".changeset/config.json", () => {
     const config = JSON.parse(await readFile(join(REPO_ROOT, ".changeset/config.json"), "utf8"));
     const groups = (config.fixed as string[][]).map((group) => [...group].sort());
     expect(groups).toContainEqual([...SPEC_PACKAGES].sort());
+    expect(SPEC_PACKAGES).toContain("@thredfi/client");
     expect(config.access).toBe("public");
   });
 
