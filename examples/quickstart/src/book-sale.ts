@@ -1,4 +1,4 @@
-import { apiError, type BusinessApi } from "./business-api.js";
+import { type ThredfiApiClient, unwrap } from "@thredfi/client";
 
 /** The records a sale leaves in Thredfi. */
 export interface BookedSale {
@@ -18,16 +18,17 @@ const REFUND_CENTS = 2_500;
  * A sale in Thredfi's own order: the customer, then an invoice for it, then the customer's
  * payment of the invoice, then a partial refund of it. Creating is idempotent on each
  * `external_id`, so running it twice books nothing twice; the payment also carries a fresh
- * `Idempotency-Key`, which a retry of that same request would reuse.
+ * `Idempotency-Key`, which a retry of that same request reuses. A non-2xx answer throws its
+ * `ThredfiApiError`.
  */
 export async function bookSale(
-  api: BusinessApi,
+  api: ThredfiApiClient,
   businessId: string,
   progress: SaleProgress,
 ): Promise<BookedSale> {
   const path = { business_id: businessId };
 
-  const customer = await api.POST("/v1/platform/businesses/{business_id}/customers/", {
+  const created = await api.POST("/v1/platform/businesses/{business_id}/customers/", {
     params: { path },
     body: {
       external_id: "crm-customer-42",
@@ -37,63 +38,66 @@ export async function bookSale(
       payment_terms_days: 30,
     },
   });
-  if (customer.error) throw apiError("creating the customer", customer.response, customer.error);
-  const customerId = required(customer.data.id, "the customer's id");
+  const customer = unwrap(created);
+  const customerId = required(customer.id, "the customer's id");
   progress("Create a customer (external_id crm-customer-42)", [
-    `${customer.response.status === 201 ? "created" : "already there"}: ${customer.data.display_name ?? customer.data.company_name} (id ${customerId})`,
+    `${created.response.status === 201 ? "created" : "already there"}: ${customer.display_name ?? customer.company_name} (id ${customerId})`,
   ]);
 
-  const invoice = await api.POST("/v1/platform/businesses/{business_id}/invoices/", {
-    params: { path },
-    body: {
-      external_id: "order-1001",
-      customer_id: customerId,
-      invoice_number: "INV-0042",
-      sent_at: "2026-03-02T09:05:00Z",
-      due_at: "2026-04-01T00:00:00Z",
-      line_items: [{ description: "Espresso beans, 1 kg", quantity: 4, unit_price: 30 }],
-    },
-  });
-  if (invoice.error) throw apiError("creating the invoice", invoice.response, invoice.error);
-  const invoiceId = required(invoice.data.id, "the invoice's id");
+  const invoice = await unwrap(
+    api.POST("/v1/platform/businesses/{business_id}/invoices/", {
+      params: { path },
+      body: {
+        external_id: "order-1001",
+        customer_id: customerId,
+        invoice_number: "INV-0042",
+        sent_at: "2026-03-02T09:05:00Z",
+        due_at: "2026-04-01T00:00:00Z",
+        line_items: [{ description: "Espresso beans, 1 kg", quantity: 4, unit_price: 30 }],
+      },
+    }),
+  );
+  const invoiceId = required(invoice.id, "the invoice's id");
   progress("Invoice the customer (4 × 30.00)", [
-    `${invoice.data.invoice_number ?? "invoice"} ${invoice.data.status ?? ""} for ${invoice.data.customer?.display_name ?? customerId} (id ${invoiceId})`,
+    `${invoice.invoice_number ?? "invoice"} ${invoice.status ?? ""} for ${invoice.customer?.display_name ?? customerId} (id ${invoiceId})`,
   ]);
 
+  // Set here to print it; without it the client would add a key of its own to this POST.
   const idempotencyKey = crypto.randomUUID();
-  const payment = await api.POST("/v1/platform/businesses/{business_id}/invoices/payments/", {
-    params: { path, header: { "Idempotency-Key": idempotencyKey } },
-    body: {
-      external_id: "order-1001-payment",
-      customer_id: customerId,
-      total_amount_cents: INVOICE_CENTS,
-      allocations: [{ invoice_id: invoiceId, amount_cents: INVOICE_CENTS }],
-      payment_date: "2026-03-03",
-      currency: "GBP",
-      payment_method: "bank_transfer",
-    },
-  });
-  if (payment.error) throw apiError("recording the payment", payment.response, payment.error);
-  const recorded = payment.data.payment;
+  const { payment: recorded } = await unwrap(
+    api.POST("/v1/platform/businesses/{business_id}/invoices/payments/", {
+      params: { path, header: { "Idempotency-Key": idempotencyKey } },
+      body: {
+        external_id: "order-1001-payment",
+        customer_id: customerId,
+        total_amount_cents: INVOICE_CENTS,
+        allocations: [{ invoice_id: invoiceId, amount_cents: INVOICE_CENTS }],
+        payment_date: "2026-03-03",
+        currency: "GBP",
+        payment_method: "bank_transfer",
+      },
+    }),
+  );
   const paymentId = required(recorded?.id, "the payment's id");
   progress(`Record the payment (Idempotency-Key ${idempotencyKey})`, [
     `${cents(recorded?.total_amount_cents ?? INVOICE_CENTS)} ${recorded?.status ?? ""}, outstanding ${cents(recorded?.applied_invoices?.[0]?.outstanding_amount_cents ?? 0)} (id ${paymentId})`,
   ]);
 
-  const refund = await api.POST("/v1/platform/businesses/{business_id}/invoices/refunds/", {
-    params: { path },
-    body: {
-      external_id: "order-1001-refund",
-      invoice_id: invoiceId,
-      amount_cents: REFUND_CENTS,
-      method: "BANK_TRANSFER",
-      memo: "One bag returned",
-    },
-  });
-  if (refund.error) throw apiError("refunding part of the invoice", refund.response, refund.error);
-  const refundId = required(refund.data.id, "the refund's id");
+  const refund = await unwrap(
+    api.POST("/v1/platform/businesses/{business_id}/invoices/refunds/", {
+      params: { path },
+      body: {
+        external_id: "order-1001-refund",
+        invoice_id: invoiceId,
+        amount_cents: REFUND_CENTS,
+        method: "BANK_TRANSFER",
+        memo: "One bag returned",
+      },
+    }),
+  );
+  const refundId = required(refund.id, "the refund's id");
   progress(`Refund part of it (${cents(REFUND_CENTS)})`, [
-    `refund for ${refund.data.customer_name ?? customerId} (id ${refundId})`,
+    `refund for ${refund.customer_name ?? customerId} (id ${refundId})`,
   ]);
 
   return { customerId, invoiceId, paymentId, refundId };

@@ -2,6 +2,7 @@
 // THREDFI_PARTNER_ID and THREDFI_API_KEY are set.
 import { startMock } from "@thredfi/mock";
 import { MOCK_CREDENTIALS, realApiConfig } from "./demo-config.js";
+import { failureMessage } from "./failure-message.js";
 import { runQuickstart } from "./quickstart.js";
 
 const print = (line: string) => console.log(line);
@@ -23,8 +24,6 @@ try {
   }
   print("\nDone.");
 } catch (error) {
-  console.error(
-    `\nThe quickstart failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(`\nThe quickstart failed: ${failureMessage(error)}`);
   process.exitCode = 1;
 }

@@ -1,7 +1,5 @@
+import { createThredfiClient, paginate, type ThredfiEnvironment, unwrap } from "@thredfi/client";
 import { type BookedSale, bookSale } from "./book-sale.js";
-import { apiError } from "./business-api.js";
-import { invoicePages } from "./invoice-pages.js";
-import { createThredfiClient, type ThredfiEnvironment } from "./thredfi-client.js";
 
 /** Where and as whom the quickstart runs. */
 export interface QuickstartConfig {
@@ -42,7 +40,7 @@ const INVOICE_PAGE_SIZE = 5;
  * The documented Thredfi flow, as a partner's backend runs it: partner token → list businesses →
  * create a business → business token → read that business with the business-scoped client →
  * book a sale (customer, invoice, payment, partial refund) → list the invoices page by page →
- * the token a frontend receives.
+ * the token a frontend receives. A non-2xx answer throws its `ThredfiApiError`.
  */
 export async function runQuickstart(
   config: QuickstartConfig,
@@ -61,12 +59,13 @@ export async function runQuickstart(
   detail(print, `${partnerTokenShown}, expires in ${partnerToken.expires_in} s`);
 
   step(print, 2, "List the partner's businesses");
-  const businesses = await thredfi.partner.GET("/v1/platform/businesses/", {
-    params: { query: { page: 1, page_size: 5 } },
-  });
-  if (businesses.error) throw apiError("listing businesses", businesses.response, businesses.error);
-  detail(print, `${businesses.data.results.length} on the first page`);
-  for (const business of businesses.data.results) detail(print, `- ${describe(business)}`);
+  const businesses = await unwrap(
+    thredfi.partner.GET("/v1/platform/businesses/", {
+      params: { query: { page: 1, page_size: 5 } },
+    }),
+  );
+  detail(print, `${businesses.results.length} on the first page`);
+  for (const business of businesses.results) detail(print, `- ${describe(business)}`);
 
   const externalId = config.externalId ?? "acme-001";
   step(print, 3, `Create a business with external_id "${externalId}"`);
@@ -80,39 +79,39 @@ export async function runQuickstart(
       base_currency: "GBP",
     },
   });
-  if (created.error) throw apiError("creating the business", created.response, created.error);
-  const businessId = created.data.id;
+  const business = unwrap(created);
+  const businessId = business.id;
   const outcome = created.response.status === 201 ? "created" : "already there (same external_id)";
-  detail(print, `${outcome}: ${describe(created.data)}`);
+  detail(print, `${outcome}: ${describe(business)}`);
 
   step(print, 4, "Get a token scoped to that business");
   const businessToken = await thredfi.tokens.business(businessId);
   detail(print, `scope ${businessToken.scope ?? "(none)"}, business ${businessToken.business_id}`);
 
   step(print, 5, "Read the business with the business-scoped client");
-  const fetched = await thredfi.business(businessId).GET("/v1/platform/businesses/{business_id}/", {
-    params: { path: { business_id: businessId } },
-  });
-  if (fetched.error) throw apiError("reading the business", fetched.response, fetched.error);
-  detail(print, describe(fetched.data));
+  const biz = thredfi.business(businessId);
+  const fetched = await unwrap(
+    biz.GET("/v1/platform/businesses/{business_id}/", {
+      params: { path: { business_id: businessId } },
+    }),
+  );
+  detail(print, describe(fetched));
 
-  const api = thredfi.business(businessId);
   let number = 5;
-  const sale = await bookSale(api, businessId, (title, details) => {
+  const sale = await bookSale(biz, businessId, (title, details) => {
     step(print, ++number, title);
     for (const line of details) detail(print, line);
   });
 
   step(print, 10, `List the business's invoices, ${INVOICE_PAGE_SIZE} a page`);
   let invoiceCount = 0;
-  for await (const page of invoicePages(api, businessId, INVOICE_PAGE_SIZE)) {
-    const results = page.results ?? [];
-    invoiceCount += results.length;
-    const numbers = results.map((invoice) => `${invoice.invoice_number} ${invoice.status}`);
-    detail(
-      print,
-      `page ${page.page_info?.current_page ?? "?"}: ${numbers.join(", ") || "(empty)"}`,
-    );
+  const invoices = paginate(biz, "/v1/platform/businesses/{business_id}/invoices/", {
+    params: { path: { business_id: businessId }, query: { page_size: INVOICE_PAGE_SIZE } },
+  });
+  for await (const page of invoices.pages()) {
+    invoiceCount += page.items.length;
+    const numbers = page.items.map((invoice) => `${invoice.invoice_number} ${invoice.status}`);
+    detail(print, `page ${page.page}: ${numbers.join(", ")}`);
   }
   detail(print, `${invoiceCount} invoices in all`);
 

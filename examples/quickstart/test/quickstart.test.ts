@@ -1,7 +1,9 @@
+import { ThredfiNotFoundError } from "@thredfi/client";
 import { describe, expect, inject, it } from "vitest";
 import { MOCK_CREDENTIALS, realApiConfig } from "../src/demo-config.js";
+import { failureMessage } from "../src/failure-message.js";
 import { maskToken, QUICKSTART_STEPS, runQuickstart } from "../src/quickstart.js";
-import { recordingProxy } from "./support/loopback-server.js";
+import { loopbackServer, recordingProxy, sendJson } from "./support/loopback-server.js";
 
 async function runAgainstMock() {
   const proxy = await recordingProxy(inject("thredfiMockUrl"));
@@ -9,7 +11,12 @@ async function runAgainstMock() {
   const result = await runQuickstart({ ...MOCK_CREDENTIALS, baseUrl: proxy.url }, (line) =>
     lines.push(line),
   );
-  return { result, output: lines.join("\n"), requests: proxy.requests };
+  return {
+    result,
+    output: lines.join("\n"),
+    requests: proxy.requests,
+    answers: proxy.answers,
+  };
 }
 
 describe("the quickstart against the mock", () => {
@@ -24,6 +31,26 @@ describe("the quickstart against the mock", () => {
     expect(frontendToken.expires_in).toBeGreaterThan(0);
     expect(output).toContain(`business ${frontendToken.business_id}`);
     expect(output).toContain(maskToken(frontendToken.access_token));
+  });
+
+  it("sends only requests the spec allows: the mock reports no sl-violations", async () => {
+    const { answers, requests } = await runAgainstMock();
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers).toHaveLength(requests.length);
+    expect(answers.filter((answer) => answer.violations !== null)).toEqual([]);
+  });
+
+  it("would see the sl-violations of a request that breaks the spec", async () => {
+    const proxy = await recordingProxy(inject("thredfiMockUrl"));
+    await fetch(`${proxy.url}/v1/platform/businesses/`, {
+      method: "POST",
+      headers: {
+        authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.t.s",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ external_id: "acme-001" }),
+    });
+    expect(proxy.answers[0]?.violations).toContain("legal_name");
   });
 
   it("prints no token and no API key in full", async () => {
@@ -79,8 +106,40 @@ describe("the quickstart against the mock", () => {
     expect(
       listings.map((request) => new URL(request.url, "http://x").searchParams.get("page")),
     ).toEqual(["1"]);
+    expect(listings[0]?.url).toContain("page_size=5");
     expect(result.invoiceCount).toBe(2);
     expect(output).toContain("page 1: INV-0042 SENT, INV-0043 SENT");
+  });
+});
+
+describe("a failing quickstart", () => {
+  it("rejects with the ThredfiApiError of Thredfi's answer, printed as one line", async () => {
+    const server = await loopbackServer((request, _body, response) =>
+      request.url?.endsWith("/oauth2/token/")
+        ? sendJson(response, { access_token: "eyJhbGciOiJIUzI1NiJ9.t.s", expires_in: 3600 })
+        : sendJson(
+            response,
+            { error: "Business not found", error_code: "business_not_found" },
+            404,
+          ),
+    );
+    const failure = await runQuickstart(
+      { ...MOCK_CREDENTIALS, baseUrl: server.url },
+      () => {},
+    ).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ThredfiNotFoundError);
+    expect(failureMessage(failure)).toBe(
+      "ThredfiNotFoundError: 404 business_not_found: Business not found",
+    );
+  });
+
+  it("prints any other error by its message", () => {
+    expect(failureMessage(new Error("THREDFI_ENVIRONMENT must be set"))).toBe(
+      "THREDFI_ENVIRONMENT must be set",
+    );
   });
 });
 

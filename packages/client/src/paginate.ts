@@ -15,17 +15,20 @@ type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 export type ListBody<Path extends GetPath> = SuccessData<
   FetchResponse<paths[Path]["get"], Record<never, never>, `${string}/${string}`>
 >;
-/** Every Thredfi path whose GET answers a page of `results`. */
+/** Every Thredfi path whose GET answers a page of `results` (required or optional in the spec). */
 export type ListPath = {
-  [Path in GetPath]: ListBody<Path> extends { results: readonly unknown[] } ? Path : never;
+  [Path in GetPath]: ResultsOf<ListBody<Path>> extends readonly unknown[] ? Path : never;
 }[GetPath];
 /** One item of the `results` of `GET path`. */
 export type ListItem<Path extends ListPath> =
-  ListBody<Path> extends {
-    results: readonly (infer Item)[];
-  }
-    ? Item
-    : never;
+  ResultsOf<ListBody<Path>> extends readonly (infer Item)[] ? Item : never;
+
+// The `results` array of a body, `undefined` when the body has none.
+type ResultsOf<Body> = [Body] extends [never]
+  ? undefined
+  : "results" extends keyof Body
+    ? NonNullable<Body["results" & keyof Body]>
+    : undefined;
 
 /** One page of a list, as {@link ThredfiPaginator.pages} yields it. */
 export interface ThredfiPage<Item, Body> {

@@ -43,6 +43,21 @@ describe("paginate walks a list's pages", () => {
     expect(server.count("GET", BUSINESSES_PATH)).toBe(2);
   });
 
+  it("stops at next: null on a full page, before count items were seen", async () => {
+    serve((page) => ({
+      json: {
+        count: 100,
+        next: page === 1 ? "p2" : null,
+        results: [business(2 * page - 1), business(2 * page)],
+      },
+    }));
+    const items = await collect(
+      paginate(thredfi().partner, BUSINESSES_PATH, { params: { query: { page_size: 2 } } }),
+    );
+    expect(items).toHaveLength(4);
+    expect(server.count("GET", BUSINESSES_PATH)).toBe(2);
+  });
+
   it("sends page and the caller's page_size and other query parameters", async () => {
     serve([{ count: 1, next: null, results: [business(1)] }]);
     await collect(

@@ -3,6 +3,7 @@ import {
   type Business,
   createBusinessClient,
   createThredfiClient,
+  type Invoice,
   paginate,
   type ThredfiPage,
   unwrap,
@@ -56,6 +57,15 @@ describe("types", () => {
     type Page =
       ReturnType<ReturnType<typeof list>["pages"]> extends AsyncIterable<infer P> ? P : never;
     expectTypeOf<Page>().toMatchTypeOf<ThredfiPage<Business, { count: number }>>();
+  });
+
+  it("paginate takes a list whose results the spec marks optional, typed by its items", () => {
+    const biz = createThredfiClient(options).business(BUSINESS_ID);
+    const list = () =>
+      paginate(biz, "/v1/platform/businesses/{business_id}/invoices/", {
+        params: { path: { business_id: BUSINESS_ID } },
+      });
+    expectTypeOf<ReturnType<typeof list>>().toMatchTypeOf<AsyncIterable<Invoice>>();
   });
 
   it("paginate refuses a path whose GET answers no list", () => {

@@ -50,9 +50,23 @@ export async function loopbackServer(
   return { url: `http://127.0.0.1:${port}`, requests };
 }
 
-/** A loopback server that forwards every request to `target` (e.g. the mock) and records it. */
-export function recordingProxy(target: string) {
-  return loopbackServer(async (request, body, response) => {
+/** One answer a {@link recordingProxy} passed back. */
+export interface ProxiedAnswer {
+  method: string;
+  /** Path and query. */
+  url: string;
+  status: number;
+  /** The mock's `sl-violations` header: how the request broke the spec, or `null`. */
+  violations: string | null;
+}
+
+/**
+ * A loopback server that forwards every request to `target` (e.g. the mock) and records it, and
+ * what came back in `answers`.
+ */
+export async function recordingProxy(target: string) {
+  const answers: ProxiedAnswer[] = [];
+  const proxy = await loopbackServer(async (request, body, response) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === "string" && name !== "host" && name !== "content-length") {
@@ -64,11 +78,18 @@ export function recordingProxy(target: string) {
       headers,
       body: body.length > 0 ? new Uint8Array(body) : null,
     });
+    answers.push({
+      method: request.method ?? "",
+      url: request.url ?? "",
+      status: upstream.status,
+      violations: upstream.headers.get("sl-violations"),
+    });
     response.writeHead(upstream.status, {
       "content-type": upstream.headers.get("content-type") ?? "application/json",
     });
     response.end(Buffer.from(await upstream.arrayBuffer()));
   });
+  return { ...proxy, answers };
 }
 
 /** Answers `body` as JSON with `status`. */

@@ -1,2 +1,0 @@
-// The one place the example names the package its client comes from.
-export { createThredfiClient, type ThredfiEnvironment } from "@thredfi/client";
