@@ -1,7 +1,7 @@
 import { ThredfiAuthError, ThredfiError } from "@thredfi/auth";
 import type { paths } from "@thredfi/types";
 import type { Client } from "openapi-fetch";
-import { CALL, type CallContext, type CallRegistry } from "./call-context.js";
+import { CALL, type CallContext, type CallRegistry, forgetCall } from "./call-context.js";
 import type { ClientConfig } from "./config.js";
 import { ThredfiTimeoutError } from "./errors.js";
 import { takesIdempotencyKey, withIdempotencyKey } from "./idempotency-key.js";
@@ -49,7 +49,7 @@ export function wrapApiClient(
       function finish() {
         context.settle?.();
         signal?.removeEventListener("abort", onAbort);
-        if (key !== null && byIdempotencyKey.get(key) === context) byIdempotencyKey.delete(key);
+        forgetCall(context, key, registry);
       }
       context.expire = fail;
       if (signal?.aborted) return onAbort();
