@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import {
   createBusinessClient,
   createThredfiClient,
@@ -861,5 +861,273 @@ describe("logging", () => {
     await client({ logger, logLevel: "info" }).partner.GET(LIST);
     expect(out.some((l) => l.startsWith("info"))).toBe(true);
     for (const t of tokens) expect(out.join("\n")).not.toContain(t);
+  });
+});
+
+describe("more edges", () => {
+  it("retries at once for a Retry-After date in the past", async () => {
+    let n = 0;
+    serve((_s, res) =>
+      ++n === 1
+        ? json(res, 503, {}, { "retry-after": new Date(Date.now() - 60_000).toUTCString() })
+        : json(res, 200, {}),
+    );
+    const { response } = await client().partner.GET(LIST);
+    expect(response.status).toBe(200);
+  });
+
+  it("ignores a retry-after-ms beyond 60 s", async () => {
+    serve((_s, res) => json(res, 503, {}, { "retry-after-ms": "600000" }));
+    const started = Date.now();
+    await client().partner.GET(LIST);
+    expect(api()).toHaveLength(3);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("ignores a garbage Retry-After", async () => {
+    serve((_s, res) => json(res, 503, {}, { "retry-after": "soon-ish" }));
+    await client().partner.GET(LIST);
+    expect(api()).toHaveLength(3);
+  });
+
+  it("keeps the backoff under maxDelayMs", async () => {
+    serve((_s, res) => json(res, 503, {}));
+    const { out, logger } = lines();
+    await client({
+      logger,
+      logLevel: "info",
+      maxRetries: 6,
+      retryBackoff: { initialDelayMs: 10, maxDelayMs: 25 },
+    }).partner.GET(LIST);
+    const delays = out
+      .map((l) => /retrying in (\d+) ?ms/.exec(l)?.[1])
+      .filter((d) => d !== undefined)
+      .map(Number);
+    expect(delays).toHaveLength(6);
+    for (const d of delays) expect(d).toBeLessThanOrEqual(25);
+  });
+
+  it("ends an in-flight attempt at once when the caller aborts, and sends no retry", async () => {
+    serve(() => {});
+    const controller = new AbortController();
+    const pending = client().partner.GET(LIST, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 150));
+    controller.abort("stop");
+    await expect(pending).rejects.toBe("stop");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api()).toHaveLength(1);
+  });
+
+  it("ends a stalled body read at once when the caller aborts", async () => {
+    serve((_s, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write("[");
+    });
+    const controller = new AbortController();
+    const pending = client().partner.GET(LIST, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 150));
+    const reason = new Error("mine");
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it("sends the same body on the 401 replay of a POST", async () => {
+    let n = 0;
+    serve((_s, res) => json(res, ++n === 1 ? 401 : 201, {}));
+    await client().partner.POST(LIST, { body: { legal_name: "Ünï" } as never });
+    expect(api()).toHaveLength(2);
+    expect(api()[1]?.body.equals(api()[0]?.body ?? Buffer.alloc(0))).toBe(true);
+    expect(api()[0]?.body.length).toBeGreaterThan(0);
+  });
+
+  it("does not send a retried PUT body empty", async () => {
+    let n = 0;
+    serve((_s, res) => json(res, ++n === 1 ? 401 : n === 2 ? 503 : 200, {}));
+    await client().partner.PUT(ONE as never, {
+      params: { path: { business_id: BUSINESS_ID } },
+      body: { legal_name: "x" },
+    } as never);
+    expect(api()).toHaveLength(3);
+    expect(new Set(api().map((s) => s.body.toString())).size).toBe(1);
+    expect(api()[2]?.body.toString()).toContain("legal_name");
+  });
+
+  it("fetches one partner token for concurrent calls", async () => {
+    serve((_s, res) => json(res, 200, {}));
+    const c = client();
+    await Promise.all([c.partner.GET(LIST), c.partner.GET(LIST), c.partner.GET(LIST)]);
+    expect(seen.filter(isToken)).toHaveLength(1);
+  });
+
+  it("logs timeout and network_error as the status of a failed attempt", async () => {
+    serve(() => {});
+    const { out, logger } = lines();
+    await rejection(client({ logger, logLevel: "debug", timeoutMs: 80, maxRetries: 0 }).partner.GET(LIST));
+    expect(out.some((l) => /GET \/v1\/platform\/businesses\/ timeout \d+ ?ms attempt=1/.test(l))).toBe(true);
+  });
+
+  it("keeps echoed tokens out of util.inspect of the error's headers", async () => {
+    serve((s, res) => json(res, 401, {}, { "x-echo": String(s.headers.authorization) }));
+    const error = await rejection(unwrap(client().partner.GET(LIST)));
+    const text = inspect(error, { depth: 10 });
+    for (const token of tokens) expect(text).not.toContain(token);
+  });
+
+  it("rejects an unknown logLevel with invalid_config", () => {
+    expect(() => client({ logLevel: "verbose" })).toThrow(/logLevel/);
+  });
+
+  it("falls back to warn for an unknown THREDFI_LOG", async () => {
+    serve((_s, res) => json(res, 503, {}));
+    const { out, logger } = lines();
+    const before = process.env.THREDFI_LOG;
+    process.env.THREDFI_LOG = "chatty";
+    try {
+      await client({ logger }).partner.GET(LIST);
+    } finally {
+      process.env.THREDFI_LOG = before;
+    }
+    expect(out.map((l) => l.split(" ")[0])).toEqual(["warn"]);
+  });
+
+  it("a 5xx on a paginated page is retried before it throws", async () => {
+    serve((_s, res) => json(res, 502, {}));
+    const error = await rejection(
+      (async () => {
+        for await (const _ of paginate(client().partner, LIST)) {
+        }
+      })(),
+    );
+    expect(error).toBeInstanceOf(ThredfiInternalServerError);
+    expect((error as ThredfiApiError).attempts).toBe(3);
+    expect(api()).toHaveLength(3);
+  });
+
+  it("a business client's 404 has its class and no token in the message", async () => {
+    serve((s, res) => json(res, 404, { error: `no ${s.headers.authorization}` }));
+    const error = await rejection(
+      unwrap(
+        client().business(BUSINESS_ID).GET("/v1/platform/businesses/{business_id}/", {
+          params: { path: { business_id: BUSINESS_ID } },
+        }),
+      ),
+    );
+    expect(error).toBeInstanceOf(ThredfiNotFoundError);
+    for (const token of tokens) expect((error as Error).message).not.toContain(token);
+  });
+
+  it("a timeout error message and inspect carry no secret", async () => {
+    serve(() => {});
+    const error = await rejection(client({ timeoutMs: 60, maxRetries: 0 }).partner.GET(LIST));
+    const text = `${inspect(error, { depth: 10 })}${JSON.stringify(error)}`;
+    expect(text).not.toContain(API_KEY);
+    for (const token of tokens) expect(text).not.toContain(token);
+  });
+});
+
+describe("round three", () => {
+  it("keeps a caller's Idempotency-Key given in params.header", async () => {
+    serve((_s, res) => json(res, 503, {}));
+    await client().partner.POST(LIST, {
+      body: {} as never,
+      params: { header: { "Idempotency-Key": "from-params" } } as never,
+    });
+    expect(api().map((s) => s.headers["idempotency-key"])).toEqual([
+      "from-params",
+      "from-params",
+      "from-params",
+    ]);
+  });
+
+  it("ends the wait for a token endpoint's Retry-After at once when the caller aborts", async () => {
+    handler = (_s, res) => json(res, 503, {}, { "retry-after": "30" });
+    const controller = new AbortController();
+    const pending = client().partner.GET(LIST, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    controller.abort(new Error("bye"));
+    await expect(pending).rejects.toThrow("bye");
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+
+  it("logs a failed token fetch at warn without the key", async () => {
+    handler = (_s, res) => json(res, 500, { error: `nope ${API_KEY}` });
+    const { out, logger } = lines();
+    const error = await rejection(client({ logger, logLevel: "warn" }).partner.GET(LIST));
+    expect(error).toBeInstanceOf(ThredfiError);
+    expect(out.some((l) => l.startsWith("warn"))).toBe(true);
+    expect(out.join("\n")).not.toContain(API_KEY);
+  });
+
+  it("logs nothing but errors at error level", async () => {
+    serve((_s, res) => json(res, 503, {}));
+    const { out, logger } = lines();
+    await client({ logger, logLevel: "error" }).partner.GET(LIST);
+    expect(out.filter((l) => !l.startsWith("error"))).toEqual([]);
+  });
+
+  it("reads request-id for the debug line too", async () => {
+    serve((_s, res) => json(res, 200, {}, { "request-id": "rid_7" }));
+    const { out, logger } = lines();
+    await client({ logger, logLevel: "debug" }).partner.GET(LIST);
+    expect(out.some((l) => l.includes(`GET ${LIST} 200`) && l.includes("request_id=rid_7"))).toBe(
+      true,
+    );
+  });
+
+  it("replays a business client's 401 once with a token from getToken", async () => {
+    let served = 0;
+    serve((_s, res) => json(res, 401, {}));
+    const biz = createBusinessClient({
+      businessId: BUSINESS_ID,
+      getToken: async () => ({ access_token: `bt-${++served}`, expires_in: 3600 }),
+      baseUrl: base,
+      retryBackoff: FAST,
+      logger: {},
+    });
+    const error = await rejection(
+      unwrap(
+        biz.GET("/v1/platform/businesses/{business_id}/", {
+          params: { path: { business_id: BUSINESS_ID } },
+        }),
+      ),
+    );
+    expect(error).toBeInstanceOf(ThredfiAuthenticationError);
+    expect(api()).toHaveLength(2);
+    expect((error as Error).message).not.toContain("bt-");
+  });
+
+  it("a business client never throws a raw error when getToken throws a TypeError", async () => {
+    const biz = createBusinessClient({
+      businessId: BUSINESS_ID,
+      getToken: async () => {
+        throw new TypeError("boom");
+      },
+      baseUrl: base,
+      logger: {},
+    });
+    const error = await rejection(
+      biz.GET("/v1/platform/businesses/{business_id}/", {
+        params: { path: { business_id: BUSINESS_ID } },
+      }),
+    );
+    expect(error).toBeInstanceOf(ThredfiError);
+  });
+
+  it("infers the item type of paginate from results", async () => {
+    serve((_s, res) => json(res, 200, { count: 0, next: null, results: [] }));
+    for await (const business of paginate(client().partner, "/v1/platform/businesses/")) {
+      expectTypeOf(business.legal_name).toEqualTypeOf<string>();
+    }
+    const thrower = createThredfiClient({
+      partnerId: PARTNER_ID,
+      apiKey: API_KEY,
+      baseUrl: base,
+      logger: {},
+      throwOnError: true,
+    });
+    const { data } = await thrower.partner.GET("/v1/platform/businesses/");
+    expectTypeOf(data.count).toEqualTypeOf<number>();
+    expect(api()).toHaveLength(2);
   });
 });
