@@ -89,7 +89,10 @@ afterEach(() => {
   tokens.length = 0;
   handler = (_s, res) => json(res, 200, { ok: true });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 /** Answers token requests itself and API requests with `apiHandler`. */
 function serve(apiHandler: Handler) {
@@ -943,10 +946,13 @@ describe("more edges", () => {
   it("does not send a retried PUT body empty", async () => {
     let n = 0;
     serve((_s, res) => json(res, ++n === 1 ? 401 : n === 2 ? 503 : 200, {}));
-    await client().partner.PUT(ONE as never, {
-      params: { path: { business_id: BUSINESS_ID } },
-      body: { legal_name: "x" },
-    } as never);
+    await client().partner.PUT(
+      ONE as never,
+      {
+        params: { path: { business_id: BUSINESS_ID } },
+        body: { legal_name: "x" },
+      } as never,
+    );
     expect(api()).toHaveLength(3);
     expect(new Set(api().map((s) => s.body.toString())).size).toBe(1);
     expect(api()[2]?.body.toString()).toContain("legal_name");
@@ -962,8 +968,12 @@ describe("more edges", () => {
   it("logs timeout and network_error as the status of a failed attempt", async () => {
     serve(() => {});
     const { out, logger } = lines();
-    await rejection(client({ logger, logLevel: "debug", timeoutMs: 80, maxRetries: 0 }).partner.GET(LIST));
-    expect(out.some((l) => /GET \/v1\/platform\/businesses\/ timeout \d+ ?ms attempt=1/.test(l))).toBe(true);
+    await rejection(
+      client({ logger, logLevel: "debug", timeoutMs: 80, maxRetries: 0 }).partner.GET(LIST),
+    );
+    expect(
+      out.some((l) => /GET \/v1\/platform\/businesses\/ timeout \d+ ?ms attempt=1/.test(l)),
+    ).toBe(true);
   });
 
   it("keeps echoed tokens out of util.inspect of the error's headers", async () => {
@@ -1007,9 +1017,11 @@ describe("more edges", () => {
     serve((s, res) => json(res, 404, { error: `no ${s.headers.authorization}` }));
     const error = await rejection(
       unwrap(
-        client().business(BUSINESS_ID).GET("/v1/platform/businesses/{business_id}/", {
-          params: { path: { business_id: BUSINESS_ID } },
-        }),
+        client()
+          .business(BUSINESS_ID)
+          .GET("/v1/platform/businesses/{business_id}/", {
+            params: { path: { business_id: BUSINESS_ID } },
+          }),
       ),
     );
     expect(error).toBeInstanceOf(ThredfiNotFoundError);
@@ -1129,5 +1141,39 @@ describe("round three", () => {
     const { data } = await thrower.partner.GET("/v1/platform/businesses/");
     expectTypeOf(data.count).toEqualTypeOf<number>();
     expect(api()).toHaveLength(2);
+  });
+});
+
+describe("bodies that break", () => {
+  it("a connection dropped mid-body surfaces as ThredfiConnectionError", async () => {
+    serve((_s, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"count": 1, ');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const error = await rejection(client().partner.GET(LIST));
+    expect(error).toBeInstanceOf(ThredfiConnectionError);
+    expect((error as Error).cause).toBeDefined();
+  });
+
+  it("a connection dropped mid-body of a throwOnError client surfaces as ThredfiConnectionError", async () => {
+    serve((_s, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"count": 1, ');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const error = await rejection(client({ throwOnError: true }).partner.GET(LIST));
+    expect(error).toBeInstanceOf(ThredfiConnectionError);
+    expect(error).not.toBeInstanceOf(ThredfiTimeoutError);
+  });
+
+  it("an invalid JSON body is not mistaken for a dropped connection", async () => {
+    serve((_s, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end("{nope");
+    });
+    const error = await rejection(client().partner.GET(LIST));
+    expect(error).toBeInstanceOf(ThredfiError);
+    expect(error).not.toBeInstanceOf(ThredfiConnectionError);
   });
 });
