@@ -27,8 +27,11 @@ export interface CallContext {
  */
 export interface CallRegistry {
   readonly byIdempotencyKey: Map<string, CallContext>;
-  /** Calls with a body but no `Idempotency-Key`, by `method url`, while they run. */
-  readonly byTarget: Map<string, CallContext>;
+  /**
+   * Calls with a body but no `Idempotency-Key`, by `method url`, while they run; `call` is
+   * `undefined` while several run at once, whose replays then cannot be told apart.
+   */
+  readonly byTarget: Map<string, { call: CallContext | undefined; running: number }>;
 }
 
 /** An empty {@link CallRegistry}, one per client. */
@@ -49,12 +52,16 @@ export function callOf(request: Request, registry: CallRegistry): CallContext | 
     // The replay's copy of a request with a body carries neither CALL nor, here, a key.
     if (key === null && request.body !== null && own.target === undefined) {
       own.target = targetOf(request);
-      registry.byTarget.set(own.target, own);
+      const entry = registry.byTarget.get(own.target);
+      if (entry) {
+        entry.call = undefined;
+        entry.running++;
+      } else registry.byTarget.set(own.target, { call: own, running: 1 });
     }
     return own;
   }
   if (key !== null) return registry.byIdempotencyKey.get(key);
-  return request.body === null ? undefined : registry.byTarget.get(targetOf(request));
+  return request.body === null ? undefined : registry.byTarget.get(targetOf(request))?.call;
 }
 
 /** Forgets `call` once it has settled. */
@@ -62,9 +69,8 @@ export function forgetCall(call: CallContext, key: string | null, registry: Call
   if (key !== null && registry.byIdempotencyKey.get(key) === call) {
     registry.byIdempotencyKey.delete(key);
   }
-  if (call.target !== undefined && registry.byTarget.get(call.target) === call) {
-    registry.byTarget.delete(call.target);
-  }
+  const entry = call.target === undefined ? undefined : registry.byTarget.get(call.target);
+  if (entry && --entry.running === 0) registry.byTarget.delete(call.target as string);
 }
 
 function targetOf(request: Request): string {

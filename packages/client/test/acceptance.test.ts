@@ -1177,3 +1177,52 @@ describe("bodies that break", () => {
     expect(error).not.toBeInstanceOf(ThredfiConnectionError);
   });
 });
+
+describe("concurrent replays", () => {
+  it("two concurrent PUTs to one URL that both get a 401 each end with their own answer", async () => {
+    let n = 0;
+    serve((s, res) => {
+      n++;
+      if (s.headers.authorization?.endsWith(tokens[0] ?? "?")) return json(res, 401, {});
+      json(res, 200, { echo: JSON.parse(s.body.toString()).legal_name });
+    });
+    const c = client();
+    const put = (name: string) =>
+      c.partner.PUT(
+        ONE as never,
+        {
+          params: { path: { business_id: BUSINESS_ID } },
+          body: { legal_name: name },
+        } as never,
+      );
+    const [a, b] = await Promise.all([put("a"), put("b")]);
+    expect((a as { data: unknown }).data).toEqual({ echo: "a" });
+    expect((b as { data: unknown }).data).toEqual({ echo: "b" });
+    expect(n).toBe(4);
+  });
+
+  it("aborting one of two concurrent PUTs leaves the other's replay alone", async () => {
+    serve(async (s, res) => {
+      if (s.headers.authorization?.endsWith(tokens[0] ?? "?")) return json(res, 401, {});
+      await new Promise((r) => setTimeout(r, 100));
+      json(res, 200, { ok: true });
+    });
+    const c = client();
+    const controller = new AbortController();
+    const put = (signal?: AbortSignal) =>
+      c.partner.PUT(
+        ONE as never,
+        {
+          params: { path: { business_id: BUSINESS_ID } },
+          body: { legal_name: "x" },
+          signal,
+        } as never,
+      );
+    const first = put();
+    const second = put(controller.signal);
+    setTimeout(() => controller.abort(new Error("second only")), 50);
+    await expect(second).rejects.toThrow("second only");
+    const { response } = (await first) as { response: Response };
+    expect(response.status).toBe(200);
+  });
+});
