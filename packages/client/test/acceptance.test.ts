@@ -1226,3 +1226,91 @@ describe("concurrent replays", () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe("round four", () => {
+  it("a logger that throws never changes the outcome of a call", async () => {
+    let n = 0;
+    serve((_s, res) => json(res, ++n === 1 ? 503 : 200, { ok: true }));
+    const boom = () => {
+      throw new Error("logger broke");
+    };
+    const { data } = await client({
+      logLevel: "debug",
+      logger: { debug: boom, info: boom, warn: boom, error: boom },
+    }).partner.GET(LIST);
+    expect(data).toEqual({ ok: true });
+    expect(api()).toHaveLength(2);
+  });
+
+  it("retries a hung token endpoint on timeoutMs, then fails with a ThredfiError", async () => {
+    handler = () => {};
+    const error = await rejection(client({ timeoutMs: 80 }).partner.GET(LIST));
+    expect(error).toBeInstanceOf(ThredfiError);
+    expect(seen.filter(isToken)).toHaveLength(3);
+    expect(api()).toHaveLength(0);
+  });
+
+  it("honours a token endpoint's Retry-After", async () => {
+    let n = 0;
+    handler = (s, res) => {
+      if (isToken(s) && ++n === 1) return json(res, 429, {}, { "retry-after-ms": "300" });
+      if (isToken(s)) return issueToken(s, res);
+      json(res, 200, {});
+    };
+    const started = Date.now();
+    await client().partner.GET(LIST);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("the default logger is the console", async () => {
+    serve((_s, res) => json(res, 503, {}));
+    const warned: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      await createThredfiClient({
+        partnerId: PARTNER_ID,
+        apiKey: API_KEY,
+        baseUrl: base,
+        retryBackoff: FAST,
+        logLevel: "warn",
+      }).partner.GET(LIST);
+    } finally {
+      console.warn = original;
+    }
+    expect(warned).toHaveLength(1);
+  });
+
+  it("a HEAD 404 unwraps to ThredfiNotFoundError", async () => {
+    serve((_s, res) => {
+      res.writeHead(404);
+      res.end();
+    });
+    const error = await rejection(
+      unwrap(
+        client().partner.HEAD(
+          ONE as never,
+          {
+            params: { path: { business_id: BUSINESS_ID } },
+          } as never,
+        ),
+      ),
+    );
+    expect(error).toBeInstanceOf(ThredfiNotFoundError);
+    expect((error as ThredfiApiError).code).toBe("http_404");
+  });
+
+  it("rejects invalid request options with invalid_config naming them", () => {
+    for (const [name, value] of [
+      ["timeoutMs", 0],
+      ["timeoutMs", Number.NaN],
+      ["maxRetries", -1],
+      ["maxRetries", 1.5],
+      ["throwOnError", "yes"],
+    ] as const) {
+      expect(() => client({ [name]: value })).toThrow(
+        expect.objectContaining({ code: "invalid_config", message: expect.stringContaining(name) }),
+      );
+    }
+  });
+});
