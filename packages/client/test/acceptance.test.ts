@@ -7,6 +7,7 @@ import {
   createThredfiClient,
   paginate,
   ThredfiApiError,
+  ThredfiAuthError,
   ThredfiAuthenticationError,
   ThredfiBadRequestError,
   ThredfiConflictError,
@@ -1312,5 +1313,44 @@ describe("round four", () => {
         expect.objectContaining({ code: "invalid_config", message: expect.stringContaining(name) }),
       );
     }
+  });
+});
+
+describe("network failures of token requests", () => {
+  it("a refused connection on the first call is a ThredfiConnectionError, and a ThredfiAuthError", async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const error = await rejection(
+      client({ baseUrl: `http://127.0.0.1:${port}` }).partner.GET(LIST),
+    );
+    expect(error).toBeInstanceOf(ThredfiConnectionError);
+    expect(error).not.toBeInstanceOf(ThredfiTimeoutError);
+    expect(error).toBeInstanceOf(ThredfiAuthError);
+    expect((error as ThredfiAuthError).code).toBe("network_error");
+    expect((error as Error).cause).toBeInstanceOf(ThredfiConnectionError);
+  });
+
+  it("a server that never answers times out the first call as ThredfiTimeoutError, and a ThredfiAuthError", async () => {
+    handler = () => {};
+    const error = await rejection(client({ timeoutMs: 60 }).partner.GET(LIST));
+    expect(error).toBeInstanceOf(ThredfiTimeoutError);
+    expect(error).toBeInstanceOf(ThredfiConnectionError);
+    expect((error as ThredfiAuthError).code).toBe("timeout");
+  });
+
+  it("a token endpoint that answers 500 is not a ThredfiConnectionError", async () => {
+    handler = (_s, res) => json(res, 500, {});
+    const error = await rejection(client().partner.GET(LIST));
+    expect(error).toBeInstanceOf(ThredfiAuthError);
+    expect(error).not.toBeInstanceOf(ThredfiConnectionError);
+  });
+
+  it("a ThredfiApiError is neither", async () => {
+    serve((_s, res) => json(res, 404, {}));
+    const error = await rejection(unwrap(client().partner.GET(LIST)));
+    expect(error).not.toBeInstanceOf(ThredfiConnectionError);
+    expect(error).not.toBeInstanceOf(ThredfiTimeoutError);
   });
 });
