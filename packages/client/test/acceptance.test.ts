@@ -1354,3 +1354,67 @@ describe("network failures of token requests", () => {
     expect(error).not.toBeInstanceOf(ThredfiTimeoutError);
   });
 });
+
+describe("round five", () => {
+  it("paginate with an already-aborted signal rejects with its reason and sends nothing", async () => {
+    serve((_s, res) => json(res, 200, { count: 1, next: null, results: [{}] }));
+    const controller = new AbortController();
+    controller.abort(new Error("never started"));
+    const error = await rejection(
+      (async () => {
+        for await (const _ of paginate(client().partner, LIST, { signal: controller.signal })) {
+        }
+      })(),
+    );
+    expect((error as Error).message).toBe("never started");
+    expect(seen).toHaveLength(0);
+  });
+
+  it("a throwOnError client resolves a call whose 401 replay succeeds", async () => {
+    let n = 0;
+    serve((_s, res) => json(res, ++n === 1 ? 401 : 200, { ok: true }));
+    const { data } = await client({ throwOnError: true }).partner.GET(LIST);
+    expect(data).toEqual({ ok: true });
+  });
+
+  it("a 429 POST with the caller's key waits its Retry-After and is sent again with that key", async () => {
+    let n = 0;
+    serve((_s, res) =>
+      ++n === 1 ? json(res, 429, {}, { "retry-after": "0" }) : json(res, 201, {}),
+    );
+    const { response } = await client().partner.POST(LIST, {
+      body: {} as never,
+      headers: { "idempotency-key": "k-429" },
+    });
+    expect(response.status).toBe(201);
+    expect(api().map((s) => s.headers["idempotency-key"])).toEqual(["k-429", "k-429"]);
+  });
+
+  it("keeps a query written into the path out of the debug line", async () => {
+    serve((_s, res) => json(res, 200, {}));
+    const { out, logger } = lines();
+    await client({ logger, logLevel: "debug" }).partner.GET(`${LIST}?search=hidden-value` as never);
+    expect(out.join("\n")).not.toContain("hidden-value");
+    expect(out.some((l) => l.includes(`GET ${LIST} 200`))).toBe(true);
+  });
+
+  it("escapes bidi overrides in the server's words", async () => {
+    serve((_s, res) => json(res, 404, { error: "evil \u202e txt.exe" }));
+    const error = await rejection(unwrap(client().partner.GET(LIST)));
+    expect((error as Error).message).not.toContain("\u202e");
+  });
+
+  it("paginate's page query values stay out of the debug lines", async () => {
+    serve((s, res) => {
+      const p = Number(new URL(s.url, base).searchParams.get("page"));
+      json(res, 200, { count: 2, next: p < 2 ? "x" : null, results: [{ id: p }] });
+    });
+    const { out, logger } = lines();
+    for await (const _ of paginate(client({ logger, logLevel: "debug" }).partner, LIST, {
+      params: { query: { search: "needle-q" } } as never,
+    })) {
+    }
+    expect(out.filter((l) => l.includes(`GET ${LIST} 200`))).toHaveLength(2);
+    expect(out.join("\n")).not.toMatch(/needle-q|page=/);
+  });
+});
