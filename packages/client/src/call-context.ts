@@ -42,15 +42,15 @@ export function createCallRegistry(): CallRegistry {
 /** The init key (and Request property) holding a request's {@link CallContext}. */
 export const CALL = "thredfi:call";
 
+const KEY = "idempotency-key";
 const BUSINESS_TOKEN_PATH = /^(\/v1\/platform\/)[^/]+(\/oauth2\/token\/)$/;
 
 /** The call `request` belongs to: its own, or its key's; `undefined` outside any call. */
 export function callOf(request: Request, registry: CallRegistry): CallContext | undefined {
   const own = (request as unknown as Record<string, CallContext | undefined>)[CALL];
-  const key = request.headers.get("idempotency-key");
   if (own) {
     // The replay's copy of a request with a body carries neither CALL nor, here, a key.
-    if (key === null && request.body !== null && own.target === undefined) {
+    if (request.body !== null && own.target === undefined && !request.headers.has(KEY)) {
       own.target = targetOf(request);
       const entry = registry.byTarget.get(own.target);
       if (entry) {
@@ -60,6 +60,7 @@ export function callOf(request: Request, registry: CallRegistry): CallContext | 
     }
     return own;
   }
+  const key = request.headers.get(KEY);
   if (key !== null) return registry.byIdempotencyKey.get(key);
   return request.body === null ? undefined : registry.byTarget.get(targetOf(request))?.call;
 }
