@@ -1,9 +1,9 @@
 import { ThredfiAuthError, ThredfiError } from "@thredfi/auth";
 import type { paths } from "@thredfi/types";
 import type { Client } from "openapi-fetch";
-import { CALL, type CallContext, type CallRegistry } from "./call-context.js";
+import { CALL, type CallContext, type CallRegistry, forgetCall } from "./call-context.js";
 import type { ClientConfig } from "./config.js";
-import { ThredfiTimeoutError } from "./errors.js";
+import { ThredfiConnectionError, ThredfiTimeoutError } from "./errors.js";
 import { takesIdempotencyKey, withIdempotencyKey } from "./idempotency-key.js";
 import { apiErrorOf, type CallResult } from "./unwrap.js";
 
@@ -42,14 +42,17 @@ export function wrapApiClient(
     // ignores its signal.
     return new Promise<CallResult>((resolve, reject) => {
       const fail = (error: unknown) => {
+        // The last attempt's timer runs on while the body is read: a TypeError now is the
+        // body's stream breaking off (the connection dropped), not a bug of the caller's.
+        const dropped = context.settle !== undefined && error instanceof TypeError;
         finish();
-        reject(thrownBy(error, context));
+        reject(thrownBy(dropped ? droppedBody(error, context) : error, context));
       };
       const onAbort = () => fail(signal?.reason);
       function finish() {
         context.settle?.();
         signal?.removeEventListener("abort", onAbort);
-        if (key !== null && byIdempotencyKey.get(key) === context) byIdempotencyKey.delete(key);
+        forgetCall(context, key, registry);
       }
       context.expire = fail;
       if (signal?.aborted) return onAbort();
@@ -109,6 +112,13 @@ export function thrownBy(
   return new ThredfiError(`${context.method} ${context.template} failed: ${name}`, {
     cause: error,
   });
+}
+
+function droppedBody(cause: TypeError, context: CallContext): ThredfiConnectionError {
+  return new ThredfiConnectionError(
+    `${context.method} ${context.template}: the connection failed while reading the answer`,
+    { cause, attempts: context.attempts },
+  );
 }
 
 /** The path template without any query a caller wrote into it. */

@@ -15,29 +15,67 @@ export interface CallContext {
   expire?: ((error: unknown) => void) | undefined;
   /** Stops the last attempt's timeout; set by the timeout layer while one is running. */
   settle?: (() => void) | undefined;
+  /** Its key in {@link CallRegistry.byTarget}, once registered there. */
+  target?: string | undefined;
 }
 
 /**
  * Where the transport finds the call a request belongs to. openapi-fetch copies unknown init
  * keys onto its Request, so a request carries its call under {@link CALL}; a copy made for the
  * 401 replay loses that key but keeps its `Idempotency-Key` header, so POST and PATCH calls are
- * also found by their key.
+ * also found by their key, and other calls with a body (a PUT, say) by their method and URL.
  */
 export interface CallRegistry {
   readonly byIdempotencyKey: Map<string, CallContext>;
+  /**
+   * Calls with a body but no `Idempotency-Key`, by `method url`, while they run; `call` is
+   * `undefined` while several run at once, whose replays then cannot be told apart.
+   */
+  readonly byTarget: Map<string, { call: CallContext | undefined; running: number }>;
+}
+
+/** An empty {@link CallRegistry}, one per client. */
+export function createCallRegistry(): CallRegistry {
+  return { byIdempotencyKey: new Map(), byTarget: new Map() };
 }
 
 /** The init key (and Request property) holding a request's {@link CallContext}. */
 export const CALL = "thredfi:call";
 
+const KEY = "idempotency-key";
 const BUSINESS_TOKEN_PATH = /^(\/v1\/platform\/)[^/]+(\/oauth2\/token\/)$/;
 
 /** The call `request` belongs to: its own, or its key's; `undefined` outside any call. */
 export function callOf(request: Request, registry: CallRegistry): CallContext | undefined {
   const own = (request as unknown as Record<string, CallContext | undefined>)[CALL];
-  if (own) return own;
-  const key = request.headers.get("idempotency-key");
-  return key === null ? undefined : registry.byIdempotencyKey.get(key);
+  if (own) {
+    // The replay's copy of a request with a body carries neither CALL nor, here, a key.
+    if (request.body !== null && own.target === undefined && !request.headers.has(KEY)) {
+      own.target = targetOf(request);
+      const entry = registry.byTarget.get(own.target);
+      if (entry) {
+        entry.call = undefined;
+        entry.running++;
+      } else registry.byTarget.set(own.target, { call: own, running: 1 });
+    }
+    return own;
+  }
+  const key = request.headers.get(KEY);
+  if (key !== null) return registry.byIdempotencyKey.get(key);
+  return request.body === null ? undefined : registry.byTarget.get(targetOf(request))?.call;
+}
+
+/** Forgets `call` once it has settled. */
+export function forgetCall(call: CallContext, key: string | null, registry: CallRegistry): void {
+  if (key !== null && registry.byIdempotencyKey.get(key) === call) {
+    registry.byIdempotencyKey.delete(key);
+  }
+  const entry = call.target === undefined ? undefined : registry.byTarget.get(call.target);
+  if (entry && --entry.running === 0) registry.byTarget.delete(call.target as string);
+}
+
+function targetOf(request: Request): string {
+  return `${request.method} ${request.url}`;
 }
 
 /**

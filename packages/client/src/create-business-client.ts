@@ -1,6 +1,6 @@
 import { createBusinessClient as createAuthBusinessClient } from "@thredfi/auth";
 import { wrapApiClient } from "./api-client.js";
-import type { CallRegistry } from "./call-context.js";
+import { createCallRegistry } from "./call-context.js";
 import { resolveClientConfig } from "./config.js";
 import { authLogger } from "./log.js";
 import { createTransport } from "./transport.js";
@@ -23,7 +23,7 @@ export function createBusinessClient(
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient;
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient<boolean> {
   const config = resolveClientConfig(options, []);
-  const registry: CallRegistry = { byIdempotencyKey: new Map() };
+  const registry = createCallRegistry();
   const inner = createAuthBusinessClient({
     businessId: options.businessId,
     getToken: options.getToken,

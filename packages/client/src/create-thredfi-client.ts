@@ -1,6 +1,6 @@
 import { createThredfiClient as createAuthClient } from "@thredfi/auth";
 import { wrapApiClient } from "./api-client.js";
-import type { CallRegistry } from "./call-context.js";
+import { createCallRegistry } from "./call-context.js";
 import { MAX_TIMER_MS, resolveClientConfig } from "./config.js";
 import { authLogger } from "./log.js";
 import { wrapTokens } from "./tokens.js";
@@ -23,7 +23,7 @@ export function createThredfiClient(
 export function createThredfiClient(options: ThredfiClientOptions): ThredfiClient;
 export function createThredfiClient(options: ThredfiClientOptions): ThredfiClient<boolean> {
   const config = resolveClientConfig(options, [options?.apiKey]);
-  const registry: CallRegistry = { byIdempotencyKey: new Map() };
+  const registry = createCallRegistry();
   const auth = createAuthClient({
     partnerId: options.partnerId,
     apiKey: options.apiKey,

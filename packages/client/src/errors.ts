@@ -1,4 +1,4 @@
-import { ThredfiError } from "@thredfi/auth";
+import { ThredfiAuthError, ThredfiError } from "@thredfi/auth";
 import { redactDeep, safeText } from "./text.js";
 
 /** What a {@link ThredfiApiError} is built from: one non-2xx answer of the Thredfi API. */
@@ -107,11 +107,22 @@ export function apiErrorFor(init: ApiErrorInit): ThredfiApiError {
   return new ErrorClass(init);
 }
 
-/** The network failed before an answer arrived; `cause` holds the underlying error. */
+/**
+ * The network failed before an answer arrived; `cause` holds the underlying error. A token
+ * request that failed this way throws a `ThredfiAuthError` (`network_error` or `timeout`) whose
+ * `cause` is one of these, and that error is `instanceof` this class too, so one check catches
+ * a network failure wherever it happened.
+ */
 export class ThredfiConnectionError extends ThredfiError {
   override readonly name: string = "ThredfiConnectionError";
   /** How many attempts were made. */
   readonly attempts: number;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass checked against, e.g. ThredfiTimeoutError.
+    const is = (candidate: unknown) => Function.prototype[Symbol.hasInstance].call(this, candidate);
+    return is(value) || (value instanceof ThredfiAuthError && is(value.cause));
+  }
 
   /** @internal Built by the SDK; callers only read the fields. */
   constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {

@@ -29,12 +29,16 @@ export function defaultLogLevel(): ThredfiLogLevel {
   return isLogLevel(level) ? level : "warn";
 }
 
-/** A {@link Log} writing to `logger` (the console by default) up to `level`. */
+/** A {@link Log} writing to `logger` (the console by default) up to `level`; never throws. */
 export function createLog(logger: ThredfiLogger, level: ThredfiLogLevel): Log {
   const threshold = LEVELS.indexOf(level);
   const enabled = (at: Exclude<ThredfiLogLevel, "off">) => LEVELS.indexOf(at) <= threshold;
   const log = ((at, message) => {
-    if (enabled(at)) logger[at]?.(`thredfi: ${message}`);
+    if (!enabled(at)) return;
+    // A logger that throws must never change what a call returns or throws.
+    try {
+      logger[at]?.(`thredfi: ${message}`);
+    } catch {}
   }) as Log;
   log.enabled = enabled;
   return log;
