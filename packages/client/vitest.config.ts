@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The files share one module graph per worker instead of loading the package and its
+    // dependencies once per file: no test keeps state in a module, and every test restores what
+    // it changes (env stubs, spies, process listeners).
+    isolate: false,
     testTimeout: 15_000,
     hookTimeout: 60_000,
     // One mock of the Thredfi API for the whole run; tests read its URL with inject("thredfiMockUrl").

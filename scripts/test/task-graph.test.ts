@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../src/repo-layout.js";
 
-/** One task of `turbo run test --dry=json`. */
+/** One task of `pnpm test`'s turbo run, planned with `--dry=json`. */
 interface PlannedTask {
   taskId: string;
   /** Direct dependencies, as task ids. */
@@ -17,8 +17,18 @@ interface PlannedTask {
 const turbo = createRequire(join(REPO_ROOT, "package.json")).resolve("turbo/bin/turbo");
 let tasks: Map<string, PlannedTask>;
 
+/** The arguments `pnpm test` passes to turbo, read from the root package.json. */
+function pnpmTestTurboArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+    scripts: { test: string };
+  };
+  const [command, ...args] = scripts.test.split(" ");
+  expect(command).toBe("turbo");
+  return args;
+}
+
 beforeAll(() => {
-  const run = spawnSync(process.execPath, [turbo, "run", "test", "--dry=json"], {
+  const run = spawnSync(process.execPath, [turbo, ...pnpmTestTurboArgs(), "--dry=json"], {
     cwd: REPO_ROOT,
     encoding: "utf8",
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
@@ -71,8 +81,8 @@ describe("the task graph of pnpm test", () => {
     );
   });
 
-  it("fails @thredfi/auth's tests when auth does not type-check against the regenerated types", () => {
-    expect(plannedTask("@thredfi/auth#test").dependencies).toContain("@thredfi/auth#typecheck");
+  it("fails pnpm test when @thredfi/auth does not type-check against the regenerated types", () => {
+    expect(tasks.has("@thredfi/auth#typecheck")).toBe(true);
     expect(upstreamOf("@thredfi/auth#typecheck")).toEqual(
       expect.arrayContaining(["@thredfi/types#build", "@thredfi/types#generate"]),
     );

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { pingSpec } from "./ping-spec.js";
 import { answersHttp, isRunning, waitUntilGone } from "./processes.js";
 
 const waitingParent = fixture("start-mock-and-wait.mjs");
@@ -11,7 +12,7 @@ describe("a mock dies with the process that started it", () => {
   it.each(["SIGKILL", "SIGTERM", "SIGINT"] as const)(
     "when that process gets %s",
     async (signal) => {
-      const parent = spawn(process.execPath, [waitingParent], {
+      const parent = spawn(process.execPath, [waitingParent, pingSpec], {
         stdio: ["ignore", "pipe", "inherit"],
       });
       const mock = await reportedMock(parent);
@@ -29,7 +30,7 @@ describe("a mock dies with the process that started it", () => {
   );
 
   it("when that process ends without closing it (CommonJS build)", async () => {
-    const parent = spawn(process.execPath, [returningParent], {
+    const parent = spawn(process.execPath, [returningParent, pingSpec], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     const mock = await reportedMock(parent);

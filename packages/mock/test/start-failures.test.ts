@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MockStartError, startMock } from "../src/index.js";
+import { pingSpec } from "./ping-spec.js";
 import { childPids } from "./processes.js";
 
 const workDir = mkdtempSync(join(tmpdir(), "thredfi-mock-"));
@@ -33,7 +34,7 @@ describe("startMock failures", () => {
     try {
       const address = holder.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      await expect(startMock({ port })).rejects.toThrow(
+      await expect(startMock({ spec: pingSpec, port })).rejects.toThrow(
         new RegExp(`EADDRINUSE.*127\\.0\\.0\\.1:${port}`),
       );
     } finally {
@@ -47,7 +48,9 @@ describe("startMock failures", () => {
   });
 
   it("rejects when Prism does not answer in time, and stops it", async () => {
-    const failure = await startMock({ startTimeoutMs: 1 }).catch((error: unknown) => error);
+    const failure = await startMock({ spec: pingSpec, startTimeoutMs: 1 }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(MockStartError);
     expect((failure as MockStartError).message).toMatch(/did not answer within 1 ms/);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../src/index.js";
 
-// Every answer the README shows, asked for with the exact Prefer header it shows.
+// One mock of the bundled spec, started with startMock's defaults, for every test of what it
+// serves. Every answer the README shows is asked for with the exact Prefer header it shows.
 const BUSINESS = "/v1/platform/businesses/3f2b8c1e-9d4a-4e6b-8a7c-2d1e0f9b8a76";
 const partnerId = "a1b2c3d4-5678-90ab-cdef-1234567890ab";
 
@@ -28,6 +29,35 @@ function post(path: string, body: unknown, prefer?: string): Promise<Response> {
     body: JSON.stringify(body),
   });
 }
+
+function requestPartnerToken(): Promise<Response> {
+  return fetch(`${mock.url}/v1/platform/oauth2/token/`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${btoa(`${partnerId}:test-key`)}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: partnerId }),
+  });
+}
+
+describe("startMock with the defaults", () => {
+  it("serves the bundled Thredfi spec on a free loopback port", async () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await requestPartnerToken();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("sl-violations")).toBeNull();
+    expect(await response.json()).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
+  });
+
+  it("answers the status asked for with Prefer: code=<status>", async () => {
+    const response = await fetch(`${mock.url}/v1/platform/businesses/`, {
+      headers: { authorization: "Bearer partner-token", prefer: "code=401" },
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toHaveProperty("error");
+  });
+});
 
 describe("the errors Thredfi sends", () => {
   it("answers the token endpoint's 401 with invalid_client", async () => {
