@@ -14,7 +14,9 @@ describe("partner token request", () => {
     expect(request?.path).toBe(PARTNER_TOKEN_PATH);
     const expected = Buffer.from(`${PARTNER_ID}:${API_KEY}`, "utf8").toString("base64");
     expect(request?.headers.authorization).toBe(`Basic ${expected}`);
-    expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(request?.headers["content-type"]?.split(";")[0]).toBe(
+      "application/x-www-form-urlencoded",
+    );
     expect(Object.fromEntries(new URLSearchParams(request?.body))).toEqual({
       grant_type: "client_credentials",
       client_id: PARTNER_ID,
