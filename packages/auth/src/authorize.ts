@@ -31,7 +31,9 @@ export type ScopedTokens = TokenStore<string | undefined>;
  * A request waiting for a token gives up as soon as its signal aborts. The replay discards the
  * 401, drops the rejected token, gets a fresh one and sends the request once more (body intact);
  * whatever that answers, a second 401 included, is final.
- * `businessId` must be checked by the caller (`requireId`): a missing one means the partner.
+ *
+ * Callers check `businessId` with `requireId` first: a missing or empty one here means the
+ * partner's scope.
  */
 export function createAuthorize(
   connection: ConnectionConfig,

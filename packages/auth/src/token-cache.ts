@@ -127,7 +127,8 @@ export function createTokenStore<K>(
   return {
     current,
     get(key, signal) {
-      signal?.throwIfAborted();
+      // A property read, not throwIfAborted(): this runs on every request.
+      if (signal?.aborted) throw signal.reason;
       return current(key) ?? abortable(() => request(key), signal);
     },
     invalidate(key, token) {
