@@ -1,4 +1,4 @@
-import { type ConnectionConfig, requireId } from "./config.js";
+import type { ConnectionConfig } from "./config.js";
 import { discardBody } from "./discard-body.js";
 import { ThredfiAuthError } from "./errors.js";
 import type { TokenStore } from "./token-cache.js";
@@ -31,14 +31,16 @@ export type ScopedTokens = TokenStore<string | undefined>;
  * A request waiting for a token gives up as soon as its signal aborts. The replay discards the
  * 401, drops the rejected token, gets a fresh one and sends the request once more (body intact);
  * whatever that answers, a second 401 included, is final.
- * @throws {ThredfiAuthError} `invalid_config` when `businessId` is not an id.
+ *
+ * Callers check `businessId` with `requireId` first: a missing or empty one here means the
+ * partner's scope.
  */
 export function createAuthorize(
   connection: ConnectionConfig,
   tokens: ScopedTokens,
   businessId?: string,
 ): Authorize {
-  const key = businessId && requireId("businessId", businessId);
+  const key = businessId?.toLowerCase();
   const scope = `${connection.baseUrl}/v1/platform/businesses/${businessId}`;
   return async (request) => {
     const { url } = request;

@@ -42,10 +42,7 @@ export function resolveConnection(options: ConnectionOptions): ConnectionConfig 
     typeof fetch === "function" && typeof now === "function",
     "fetch and now must be functions",
   );
-  check(
-    typeof margin === "number" && margin >= 0 && margin < Infinity,
-    "refreshMarginSeconds must be >= 0",
-  );
+  check(Number.isFinite(margin) && margin >= 0, "refreshMarginSeconds must be >= 0");
   // AbortSignal.timeout takes whole milliseconds that fit a 32-bit timer.
   check(
     Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs < 2 ** 31,

@@ -63,20 +63,29 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
     }
   }
 
+  /**
+   * `businessId` as spelled, once checked: a missing or empty id must fail here, not make a
+   * client of the partner's scope that mints tokens at the partner-token endpoint.
+   */
+  function scoped(businessId: string): string {
+    return requireId("businessId", businessId) && businessId;
+  }
+
   function handOut(token: CachedToken): PartnerToken {
     return {
       access_token: token.accessToken,
       // Thredfi only issues Bearer tokens, and that is how the SDK sends them.
       token_type: "Bearer",
-      // At least 1: the store stops handing out a token 5 s (at least 1 s) before it expires.
-      expires_in: Math.floor((token.expiresAt - now()) / 1000),
+      // The store stops handing out a token 5 s (at least 1 s) before it expires; at least 1 also
+      // when time has passed since it checked (a busy event loop).
+      expires_in: Math.max(1, Math.floor((token.expiresAt - now()) / 1000)),
       expires_at: token.expiresAt,
     };
   }
 
   return {
     partner: createApiClient(connection, partnerTokens),
-    business: (businessId) => createApiClient(connection, businessTokens, businessId),
+    business: (businessId) => createApiClient(connection, businessTokens, scoped(businessId)),
     tokens: {
       async partner() {
         return handOut(await partnerTokens.get(PARTNER));
@@ -93,7 +102,8 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
     },
     middleware: {
       partner: createAuthMiddleware(connection, partnerTokens),
-      business: (businessId) => createAuthMiddleware(connection, businessTokens, businessId),
+      business: (businessId) =>
+        createAuthMiddleware(connection, businessTokens, scoped(businessId)),
     },
   };
 }

@@ -1,6 +1,7 @@
-// C0 and C1 controls, DEL, line and paragraph separators and bidirectional overrides: anything
-// that could forge a log line or disguise the text around it.
-const CONTROL = /[\p{Cc}\u2028-\u202e\u2066-\u2069]/gu;
+// Controls (C0, C1, DEL), line and paragraph separators and format characters (bidirectional
+// marks and overrides, zero-width and tag characters): anything that could forge a log line or
+// disguise the text around it.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /**
  * Makes server-provided text safe to put in an error or a log line: every known secret is

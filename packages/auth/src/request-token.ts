@@ -30,18 +30,16 @@ export async function requestToken(
   businessId?: string,
 ): Promise<CachedToken> {
   // The credentials just sent (Basic base64 or Bearer token) must not come back in an error.
-  const secrets = [...endpoint.secrets, authorization.slice(authorization.indexOf(" ") + 1)];
+  const secrets = [...endpoint.secrets, authorization.split(" ")[1] as string];
   const [response, text] = await withTimeout(endpoint.timeoutMs, async (signal) => {
     const response = await endpoint.fetch(
       new Request(
         `${endpoint.baseUrl}/v1/platform/${businessId ? `${businessId}/` : ""}oauth2/token/`,
         {
           method: "POST",
-          headers: {
-            Authorization: authorization,
-            ...(form && { "Content-Type": "application/x-www-form-urlencoded" }),
-          },
-          body: form,
+          headers: { Authorization: authorization },
+          // A form body: fetch sends it as application/x-www-form-urlencoded;charset=UTF-8.
+          body: form && new URLSearchParams(form),
           signal,
           // A token from wherever a redirect points is not a Thredfi token.
           redirect: "manual",

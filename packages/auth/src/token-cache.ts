@@ -22,10 +22,11 @@ export interface TokenStore<K> {
   /** The cached token for `key` if it is before its stale point; never waits. */
   current(key: K): CachedToken | undefined;
   /**
-   * The cached token, or the result of the one token request running for `key`. Rejects with
-   * `signal.reason` once `signal` aborts, and starts nothing when it already has.
+   * The cached token at once (no promise: the hot path of every request), else the result of the
+   * one token request running for `key`. Throws `signal.reason` when `signal` has aborted, before
+   * anything starts (a background refresh included), and rejects with it once it aborts.
    */
-  get(key: K, signal?: AbortSignal): Promise<CachedToken>;
+  get(key: K, signal?: AbortSignal): CachedToken | Promise<CachedToken>;
   /** Drops `token` if it is still the one cached for `key` (e.g. after a 401). */
   invalidate(key: K, token: CachedToken): void;
   /** Drops every token; requests already running will not put theirs in the cache. */
@@ -125,7 +126,9 @@ export function createTokenStore<K>(
 
   return {
     current,
-    async get(key, signal) {
+    get(key, signal) {
+      // A property read, not throwIfAborted(): this runs on every request.
+      if (signal?.aborted) throw signal.reason;
       return current(key) ?? abortable(() => request(key), signal);
     },
     invalidate(key, token) {

@@ -122,7 +122,8 @@ async function checkStoreProperties(): Promise<void> {
             const known = expected.get(step.key);
             const cached = known && now < known.staleAt ? known : undefined;
             let settled = false;
-            store.get(step.key).then(
+            // A cached token comes back as is, anything else as a promise.
+            Promise.resolve(store.get(step.key)).then(
               (token) => {
                 settled = true;
                 // Checked when handed out: the clock may have moved while it was in flight.
