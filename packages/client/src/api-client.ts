@@ -1,7 +1,13 @@
 import { ThredfiAuthError, ThredfiError } from "@thredfi/auth";
 import type { paths } from "@thredfi/types";
 import type { Client } from "openapi-fetch";
-import { CALL, type CallContext, type CallRegistry, forgetCall } from "./call-context.js";
+import {
+  type CallContext,
+  type CallRegistry,
+  callMarker,
+  forgetCall,
+  sendingCall,
+} from "./call-context.js";
 import type { ClientConfig } from "./config.js";
 import { ThredfiConnectionError, ThredfiTimeoutError } from "./errors.js";
 import { takesIdempotencyKey, withIdempotencyKey } from "./idempotency-key.js";
@@ -22,6 +28,8 @@ export function wrapApiClient(
   registry: CallRegistry,
 ): Client<paths> {
   const { byIdempotencyKey } = registry;
+  // Each wrapped client is a fresh one, so the marker is added once.
+  inner.use(callMarker);
 
   function call(method: string, template: string, init: Init): Promise<CallResult> {
     const signal = (init?.signal ?? undefined) as AbortSignal | undefined;
@@ -31,10 +39,10 @@ export function wrapApiClient(
       signal,
       attempts: 0,
     };
-    let sent: Record<string, unknown> = init ? { ...init, [CALL]: context } : { [CALL]: context };
+    let sent = init;
     let key: string | null = null;
     if (takesIdempotencyKey(method)) {
-      ({ init: sent, key } = withIdempotencyKey(sent));
+      ({ init: sent, key } = withIdempotencyKey({ ...init }));
       if (key !== null) byIdempotencyKey.set(key, context);
     }
     // One promise per call, settled by the answer, the caller's abort or a timeout while the
@@ -59,7 +67,9 @@ export function wrapApiClient(
       signal?.addEventListener("abort", onAbort, { once: true });
       let pending: Promise<CallResult>;
       try {
-        pending = (inner.request as unknown as Request)(method, template, sent);
+        pending = sendingCall(context, () =>
+          (inner.request as unknown as Request)(method, template, sent),
+        );
       } catch (error) {
         return fail(error);
       }

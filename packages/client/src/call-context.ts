@@ -1,3 +1,5 @@
+import type { Middleware } from "openapi-fetch";
+
 /** One API call as every layer sees it: what was called, by whom, and how often it was sent. */
 export interface CallContext {
   /** Upper case, as on the wire. */
@@ -20,8 +22,8 @@ export interface CallContext {
 }
 
 /**
- * Where the transport finds the call a request belongs to. openapi-fetch copies unknown init
- * keys onto its Request, so a request carries its call under {@link CALL}; a copy made for the
+ * Where the transport finds the call a request belongs to. Each request an API client builds
+ * is marked with its call ({@link callMarker}); a copy made for the
  * 401 replay loses that key but keeps its `Idempotency-Key` header, so POST and PATCH calls are
  * also found by their key, and other calls with a body (a PUT, say) by their method and URL.
  */
@@ -39,17 +41,41 @@ export function createCallRegistry(): CallRegistry {
   return { byIdempotencyKey: new Map(), byTarget: new Map() };
 }
 
-/** The init key (and Request property) holding a request's {@link CallContext}. */
-export const CALL = "thredfi:call";
-
 const KEY = "idempotency-key";
 const BUSINESS_TOKEN_PATH = /^(\/v1\/platform\/)[^/]+(\/oauth2\/token\/)$/;
 
+// The call being sent while openapi-fetch builds its Request, before it first awaits. The call
+// travels out of band: any init object, even an empty one, makes openapi-fetch slower per call.
+let sending: CallContext | undefined;
+const OWN_CALL = Symbol("thredfi.call");
+
+/** Runs `send` (an openapi-fetch call) with `call` as the call of the Request it builds. */
+export function sendingCall<T>(call: CallContext, send: () => T): T {
+  const outer = sending;
+  sending = call;
+  try {
+    return send();
+  } finally {
+    sending = outer;
+  }
+}
+
+/**
+ * openapi-fetch middleware, first in its client, that marks each Request it is shown with the
+ * call being sent through {@link sendingCall}.
+ */
+export const callMarker: Middleware = {
+  onRequest({ request }) {
+    if (sending) (request as unknown as Record<symbol, CallContext>)[OWN_CALL] = sending;
+    sending = undefined;
+  },
+};
+
 /** The call `request` belongs to: its own, or its key's; `undefined` outside any call. */
 export function callOf(request: Request, registry: CallRegistry): CallContext | undefined {
-  const own = (request as unknown as Record<string, CallContext | undefined>)[CALL];
+  const own = (request as unknown as Record<symbol, CallContext | undefined>)[OWN_CALL];
   if (own) {
-    // The replay's copy of a request with a body carries neither CALL nor, here, a key.
+    // The replay's copy of a request with a body carries neither its mark nor, here, a key.
     if (request.body !== null && own.target === undefined && !request.headers.has(KEY)) {
       own.target = targetOf(request);
       const entry = registry.byTarget.get(own.target);

@@ -65,9 +65,12 @@ export async function sendWithRetries(
   }
 }
 
-/** `response`, remembering its attempts and the request's credentials for errors built later. */
+/**
+ * `response`, remembering its attempts and the request's credentials for the error built from it
+ * later: only a non-2xx answer ever becomes one.
+ */
 function recorded(config: ClientConfig, { request, call }: Attempt, response: Response): Response {
-  recordExchange(response, call.attempts, request, config.secrets);
+  if (!response.ok) recordExchange(response, call.attempts, request, config.secrets);
   return response;
 }
 
