@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   type BusinessClientOptions,
   createBusinessClient,
@@ -14,18 +14,13 @@ import {
   rejectionOf,
   UUID_V4,
 } from "./support/fixtures.js";
-import { startTestServer, type TestServer } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
+const server = useTestServer();
 let tokensGiven = 0;
-beforeAll(async () => {
-  server = await startTestServer();
-});
 beforeEach(() => {
-  server.reset();
   tokensGiven = 0;
 });
-afterAll(() => server.close());
 
 const template = "/v1/platform/businesses/{business_id}/" as const;
 const params = { path: { business_id: BUSINESS_ID } };

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ThredfiApiError,
   ThredfiAuthenticationError,
@@ -20,14 +20,9 @@ import {
   rejectionOf,
   throwingClientFor,
 } from "./support/fixtures.js";
-import { startTestServer, type TestServer } from "./support/test-server.js";
+import { type TestServer, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 /** The error `unwrap` throws for one answer of the server to `GET /v1/platform/businesses/`. */
 async function errorFor(reply: Parameters<TestServer["always"]>[2]): Promise<ThredfiApiError> {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBusinessClient, createThredfiClient } from "../src/index.js";
 import {
   API_KEY,
@@ -9,15 +9,10 @@ import {
   recordingLogger,
   rejectionOf,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
+import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-beforeEach(() => server.reset());
+const server = useTestServer();
 afterEach(() => vi.unstubAllEnvs());
-afterAll(() => server.close());
 
 const SECRET_QUERY = "q-value-that-must-not-be-logged";
 

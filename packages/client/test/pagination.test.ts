@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { paginate, ThredfiNotFoundError } from "../src/index.js";
 import { BUSINESSES_PATH, clientFor, rejectionOf } from "./support/fixtures.js";
 import type { ReceivedRequest, Reply, TestServer } from "./support/test-server.js";
-import { startTestServer } from "./support/test-server.js";
+import { useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 function pageOf(request: ReceivedRequest): number {
   return Number(new URL(request.url, "http://x").searchParams.get("page"));

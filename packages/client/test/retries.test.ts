@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ThredfiAuthError, ThredfiConnectionError, type ThredfiTokens } from "../src/index.js";
 import {
   BUSINESS_ID,
@@ -9,14 +9,9 @@ import {
   rejectionOf,
   UUID_V4,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, type TestServer } from "./support/test-server.js";
+import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "./support/test-server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 const created = {
   external_id: "acme-001",

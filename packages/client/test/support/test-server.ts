@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** One request as the server saw it. */
 export interface ReceivedRequest {
@@ -47,6 +48,25 @@ export interface TestServer {
 }
 
 export const PARTNER_TOKEN_PATH = "/v1/platform/oauth2/token/";
+
+/**
+ * The test server of one test file: started before its tests, reset before each, closed after
+ * them. The handle reads through to the running server, so it can be taken at module level.
+ */
+export function useTestServer(): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer();
+  });
+  beforeEach(() => running?.reset());
+  afterAll(() => running?.close());
+  return new Proxy({} as TestServer, {
+    get(_, property) {
+      if (!running) throw new Error("the test server is used before it started");
+      return Reflect.get(running, property);
+    },
+  });
+}
 const BUSINESS_TOKEN_PATH = /^\/v1\/platform\/([^/]+)\/oauth2\/token\/$/;
 
 /**
