@@ -61,7 +61,7 @@ describe("the task graph of pnpm test", () => {
 
   // A task's hash includes its dependencies' hashes: a spec change reruns everything downstream.
   it.each([
-    "@thredfi/types#typecheck",
+    "@thredfi/client#test",
     "@thredfi/types#test",
     "@thredfi/auth#build",
     "@thredfi/mock#build",
