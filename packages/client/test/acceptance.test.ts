@@ -9,18 +9,14 @@ import {
   ThredfiApiError,
   ThredfiAuthError,
   ThredfiAuthenticationError,
-  ThredfiBadRequestError,
-  ThredfiConflictError,
   ThredfiConnectionError,
   ThredfiError,
   ThredfiInternalServerError,
   ThredfiNotFoundError,
-  ThredfiPermissionDeniedError,
-  ThredfiRateLimitError,
   ThredfiTimeoutError,
-  ThredfiUnprocessableEntityError,
   unwrap,
 } from "../src/index.js";
+import { ERROR_CLASS_BY_STATUS } from "./support/fixtures.js";
 
 // A loopback server of this file's own: each test installs a handler; every request is recorded.
 interface Seen {
@@ -489,26 +485,18 @@ describe("the body on every attempt", () => {
 });
 
 describe("error fields", () => {
-  it.each([
-    [400, ThredfiBadRequestError],
-    [401, ThredfiAuthenticationError],
-    [403, ThredfiPermissionDeniedError],
-    [404, ThredfiNotFoundError],
-    [409, ThredfiConflictError],
-    [422, ThredfiUnprocessableEntityError],
-    [429, ThredfiRateLimitError],
-    [500, ThredfiInternalServerError],
-    [503, ThredfiInternalServerError],
-    [418, ThredfiApiError],
-  ] as const)("throwOnError throws a %i as its class", async (status, ErrorClass) => {
-    serve((_s, res) => json(res, status, {}));
-    const error = await rejection(client({ throwOnError: true }).partner.GET(LIST));
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toBeInstanceOf(ThredfiApiError);
-    expect(error).toBeInstanceOf(ThredfiError);
-    expect((error as ThredfiApiError).status).toBe(status);
-    expect((error as ThredfiApiError).code).toBe(`http_${status}`);
-  });
+  it.each(ERROR_CLASS_BY_STATUS)(
+    "throwOnError throws a %i as its class",
+    async (status, ErrorClass) => {
+      serve((_s, res) => json(res, status, {}));
+      const error = await rejection(client({ throwOnError: true }).partner.GET(LIST));
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toBeInstanceOf(ThredfiApiError);
+      expect(error).toBeInstanceOf(ThredfiError);
+      expect((error as ThredfiApiError).status).toBe(status);
+      expect((error as ThredfiApiError).code).toBe(`http_${status}`);
+    },
+  );
 
   it("reads code, message, details, requestId, headers and body", async () => {
     const body = {

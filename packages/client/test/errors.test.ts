@@ -2,21 +2,17 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   ThredfiApiError,
-  ThredfiAuthenticationError,
-  ThredfiBadRequestError,
   ThredfiConflictError,
   ThredfiError,
-  ThredfiInternalServerError,
   ThredfiNotFoundError,
   ThredfiPermissionDeniedError,
-  ThredfiRateLimitError,
-  ThredfiUnprocessableEntityError,
   unwrap,
 } from "../src/index.js";
 import {
   API_KEY,
   BUSINESSES_PATH,
   clientFor,
+  ERROR_CLASS_BY_STATUS,
   rejectionOf,
   throwingClientFor,
 } from "./support/fixtures.js";
@@ -32,18 +28,7 @@ async function errorFor(reply: Parameters<TestServer["always"]>[2]): Promise<Thr
 }
 
 describe("one error class per common status", () => {
-  it.each([
-    [400, ThredfiBadRequestError],
-    [401, ThredfiAuthenticationError],
-    [403, ThredfiPermissionDeniedError],
-    [404, ThredfiNotFoundError],
-    [409, ThredfiConflictError],
-    [422, ThredfiUnprocessableEntityError],
-    [429, ThredfiRateLimitError],
-    [500, ThredfiInternalServerError],
-    [503, ThredfiInternalServerError],
-    [418, ThredfiApiError],
-  ] as const)(
+  it.each(ERROR_CLASS_BY_STATUS)(
     "a %i answer throws %o, a ThredfiApiError and a ThredfiError",
     async (status, ErrorClass) => {
       const error = await errorFor({ status, json: { error: "nope", error_code: "some_code" } });

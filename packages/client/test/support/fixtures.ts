@@ -1,4 +1,16 @@
-import { createThredfiClient, type ThredfiClientOptions } from "../../src/index.js";
+import {
+  createThredfiClient,
+  ThredfiApiError,
+  ThredfiAuthenticationError,
+  ThredfiBadRequestError,
+  type ThredfiClientOptions,
+  ThredfiConflictError,
+  ThredfiInternalServerError,
+  ThredfiNotFoundError,
+  ThredfiPermissionDeniedError,
+  ThredfiRateLimitError,
+  ThredfiUnprocessableEntityError,
+} from "../../src/index.js";
 import type { TestServer } from "./test-server.js";
 
 /** The partner id of the Thredfi docs' own examples. */
@@ -8,6 +20,20 @@ export const API_KEY = "sk_test_Ünïcødé-🔑-5ecret-value";
 export const BUSINESS_ID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 export const BUSINESSES_PATH = "/v1/platform/businesses/";
 export const BUSINESS_PATH = `/v1/platform/businesses/${BUSINESS_ID}/`;
+/** The error class of each status, one of each common one, plus one the SDK has no class for. */
+export const ERROR_CLASS_BY_STATUS = [
+  [400, ThredfiBadRequestError],
+  [401, ThredfiAuthenticationError],
+  [403, ThredfiPermissionDeniedError],
+  [404, ThredfiNotFoundError],
+  [409, ThredfiConflictError],
+  [422, ThredfiUnprocessableEntityError],
+  [429, ThredfiRateLimitError],
+  [500, ThredfiInternalServerError],
+  [503, ThredfiInternalServerError],
+  [418, ThredfiApiError],
+] as const;
+
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Backoff small enough for tests: retries wait at most a few milliseconds. */
