@@ -109,6 +109,21 @@ describe("the packed packages", () => {
     expect(auth.dependencies["@thredfi/types"]).toBe(`^${packedPackage("@thredfi/types").version}`);
   });
 
+  // The workspace's manifests add a `@thredfi/source` condition that points at the TypeScript
+  // sources; `publishConfig.exports` replaces the map when packing, so the sources stay home.
+  it("export only files the tarball holds, without the workspace's source condition", async () => {
+    for (const pkg of packed) {
+      const manifest = await readFile(installedFile(pkg.name, "package.json"), "utf8");
+      expect(manifest, pkg.name).not.toContain("@thredfi/source");
+      const targets = exportTargets(JSON.parse(manifest).exports);
+      expect(targets.length, pkg.name).toBeGreaterThan(0);
+      expect(
+        targets.filter((target) => !pkg.files.includes(target.replace(/^\.\//, ""))),
+        pkg.name,
+      ).toEqual([]);
+    }
+  });
+
   it("declare the fields registries and bundlers read", async () => {
     for (const pkg of packed) {
       const manifest = JSON.parse(await readFile(installedFile(pkg.name, "package.json"), "utf8"));
@@ -286,4 +301,11 @@ async function publishedWorkspacePackages(): Promise<string[]> {
     if (manifest.private !== true) published.push(manifest.name);
   }
   return published.sort();
+}
+
+/** Every file path an `exports` map points at, however deeply its conditions nest. */
+function exportTargets(exports: unknown): string[] {
+  if (typeof exports === "string") return [exports];
+  if (exports === null || typeof exports !== "object") return [];
+  return Object.values(exports).flatMap(exportTargets);
 }

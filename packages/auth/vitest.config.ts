@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { workspaceSources } from "../../vitest.sources.js";
 
 export default defineConfig({
+  ...workspaceSources,
   test: {
     include: ["test/**/*.test.ts"],
     // The files share one module graph per worker instead of loading the package and its

@@ -63,7 +63,8 @@ describe("the task graph of pnpm test", () => {
   it.each([
     "@thredfi/client#test",
     "@thredfi/types#test",
-    "@thredfi/auth#build",
+    "@thredfi/auth#test",
+    "//#typecheck",
     "@thredfi/mock#build",
     "@thredfi/mock#test",
     "@thredfi/example-quickstart#test",
@@ -82,10 +83,27 @@ describe("the task graph of pnpm test", () => {
   });
 
   it("fails pnpm test when @thredfi/auth does not type-check against the regenerated types", () => {
-    expect(tasks.has("@thredfi/auth#typecheck")).toBe(true);
-    expect(upstreamOf("@thredfi/auth#typecheck")).toEqual(
-      expect.arrayContaining(["@thredfi/types#build", "@thredfi/types#generate"]),
+    const typecheck = plannedTask("//#typecheck");
+    expect(typecheck.dependencies).toContain("@thredfi/types#generate");
+    expect(Object.keys(typecheck.inputs)).toEqual(
+      expect.arrayContaining(["packages/auth/src/index.ts", "packages/types/src/openapi.ts"]),
     );
+  });
+
+  // Tests and type checks read their dependencies' sources, not builds: a change to a source
+  // file must miss the cache of everything downstream, while a change to a test must not.
+  it("hashes each dependency's sources, not its tests, into the tasks that read them", () => {
+    expect(upstreamOf("@thredfi/client#test")).toEqual(
+      expect.arrayContaining(["@thredfi/auth#sources", "@thredfi/types#sources"]),
+    );
+    const authSources = Object.keys(plannedTask("@thredfi/auth#sources").inputs);
+    expect(authSources).toEqual(expect.arrayContaining(["src/index.ts", "package.json"]));
+    expect(authSources.filter((file) => file.startsWith("test/"))).toEqual([]);
+  });
+
+  it("builds no published package in pnpm test, only the mock that the tests start", () => {
+    const builds = [...tasks.keys()].filter((taskId) => taskId.endsWith("#build"));
+    expect(builds).toEqual(["@thredfi/mock#build"]);
   });
 });
 

@@ -5,11 +5,13 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-// Snippets live, virtually, inside this package: "@thredfi/client" resolves to its own built
-// exports, every other package through its node_modules, all as a user's project would.
+// Snippets live, virtually, inside this package: "@thredfi/client" resolves to its own exports,
+// every other package through its node_modules, as a user's project would, except that the
+// `@thredfi/source` condition picks the sources over `dist` (the packed tarballs' types are
+// checked by `pnpm test:packed`).
 const snippetDir = fileURLToPath(new URL("./readme-snippets/", import.meta.url));
 
-/** A fresh `tsc --init` of TypeScript 5.9, plus Node's and the mock's Vitest types. */
+/** A fresh `tsc --init` of TypeScript 5.9, plus Node's and the mock's Vitest types and the sources. */
 const compilerOptions: ts.CompilerOptions = {
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -23,6 +25,7 @@ const compilerOptions: ts.CompilerOptions = {
   skipLibCheck: true,
   noEmit: true,
   types: ["node", "@thredfi/mock/vitest"],
+  customConditions: ["@thredfi/source"],
 };
 
 interface Snippet {
@@ -67,7 +70,7 @@ beforeAll(() => {
   program = ts.createProgram([...virtual.keys()], compilerOptions, host);
 }, 60_000);
 
-describe("every ts block of the READMEs type-checks against the built packages", () => {
+describe("every ts block of the READMEs type-checks against the packages", () => {
   it("finds the blocks of the root README and of the packages' READMEs", () => {
     const sources = new Set(snippets.map((snippet) => snippet.where.split(":")[0]));
     expect(sources).toContain("README.md");
