@@ -209,6 +209,18 @@ describe("a project that installed the tarballs with npm", () => {
     expectWorkingClient(report);
   });
 
+  it("stops a mock started from the CJS build when the process that started it ends", async () => {
+    const result = await runCommand(process.execPath, ["leave-mock-running.cjs"], {
+      cwd: consumer.directory,
+      env: outsideWorkspaceEnvironment(),
+      timeoutMs: 90_000,
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const mock = JSON.parse(result.stdout.trim()) as { pid: number; url: string };
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await exitedWithin(mock.pid, 5000)).toBe(true);
+  });
+
   it.each([
     ["node16", "a Node backend, checked as ESM and as CJS"],
     ["bundler", "a bundled backend and a frontend, with the DOM library and no Node types"],
@@ -308,4 +320,19 @@ function exportTargets(exports: unknown): string[] {
   if (typeof exports === "string") return [exports];
   if (exports === null || typeof exports !== "object") return [];
   return Object.values(exports).flatMap(exportTargets);
+}
+
+/** Whether the process `pid` is gone within `timeoutMs` (signal 0 only asks whether it exists). */
+async function exitedWithin(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  process.kill(pid, "SIGKILL");
+  return false;
 }

@@ -1,11 +1,13 @@
+// Declares inject("thredfiMockUrl") for the tests, as the `types` entry of a user's tsconfig would.
+import type {} from "@thredfi/mock/vitest";
 import { defineConfig } from "vitest/config";
-import { workspaceSources } from "../../vitest.sources.js";
+import { sourceOf, workspaceSources } from "../../vitest.sources.js";
 
 export default defineConfig({
   ...workspaceSources,
   test: {
     // One mock of the Thredfi API for the whole run; tests read its URL with inject("thredfiMockUrl").
-    globalSetup: ["@thredfi/mock/vitest"],
+    globalSetup: [sourceOf("@thredfi/mock/vitest", import.meta.url)],
     include: ["test/**/*.test.ts"],
     hookTimeout: 60_000,
   },

@@ -24,8 +24,15 @@ const compilerOptions: ts.CompilerOptions = {
   moduleDetection: ts.ModuleDetectionKind.Force,
   skipLibCheck: true,
   noEmit: true,
-  types: ["node", "@thredfi/mock/vitest"],
+  types: ["node"],
   customConditions: ["@thredfi/source"],
+};
+
+// A type reference finds only declaration files, not the sources the condition picks, so the
+// `types: ["@thredfi/mock/vitest"]` entry a user's tsconfig has is this import in the program.
+const mockVitestTypes = {
+  file: fileURLToPath(new URL("./readme-snippets/mock-vitest-types.ts", import.meta.url)),
+  code: 'import type {} from "@thredfi/mock/vitest";\n',
 };
 
 interface Snippet {
@@ -56,7 +63,9 @@ const snippets = readmes().flatMap(snippetsOf);
 let program: ts.Program;
 
 beforeAll(() => {
-  const virtual = new Map(snippets.map((snippet) => [snippet.file, snippet.code]));
+  const virtual = new Map(
+    [mockVitestTypes, ...snippets].map((snippet) => [snippet.file, snippet.code]),
+  );
   const host = ts.createCompilerHost(compilerOptions);
   const { getSourceFile, fileExists, readFile } = host;
   host.fileExists = (path) => virtual.has(path) || fileExists.call(host, path);

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 /**
  * Absolute path of the Thredfi spec shipped inside this package (`spec/thredfi.yaml`, copied from
- * the repository's bundled spec at build time).
+ * the repository's bundled spec by the package's `generate` step, which its build depends on).
  */
 export function bundledSpecPath(): string {
   // Both `src/*.ts` and the built `dist/*.{js,cjs}` sit one level below the package root.
