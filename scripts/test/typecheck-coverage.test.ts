@@ -25,7 +25,9 @@ function workspaceTsconfigs(): string[] {
   const nested = ["packages", "examples"].flatMap((group) =>
     readdirSync(join(REPO_ROOT, group)).map((name) => join(group, name)),
   );
-  return [...nested, "scripts", "bench", "ecosystem-tests"].map((dir) => `${dir}/tsconfig.json`);
+  return [...nested, "scripts", "bench", "ecosystem-tests", "test-support"].map(
+    (dir) => `${dir}/tsconfig.json`,
+  );
 }
 
 // `pnpm test` type-checks the whole repository as one program (the root tsconfig.json) instead

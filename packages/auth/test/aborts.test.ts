@@ -1,8 +1,8 @@
+import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientFor, eventually, gate, rejectionOf, settled, sleep } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 const LIST = "/v1/platform/businesses/";

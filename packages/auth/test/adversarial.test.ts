@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "@thredfi/test-support";
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { afterEach, describe, expect, it } from "vitest";
@@ -22,7 +23,6 @@ import {
   settled,
   sleep,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 const LIST = "/v1/platform/businesses/";

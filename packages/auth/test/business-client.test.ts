@@ -1,3 +1,4 @@
+import { startTestServer, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
 import {
@@ -7,7 +8,6 @@ import {
   rejectionOf,
   sleep,
 } from "./support/fixtures.js";
-import { startTestServer, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

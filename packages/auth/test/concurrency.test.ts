@@ -1,3 +1,4 @@
+import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import { ThredfiAuthError } from "../src/index.js";
 import {
@@ -7,7 +8,6 @@ import {
   fetchWithLimit,
   rejectionOf,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

@@ -1,4 +1,11 @@
 import { inspect } from "node:util";
+import {
+  PARTNER_TOKEN_PATH,
+  type Reply,
+  startTestServer,
+  type TestServer,
+  useTestServer,
+} from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import { createBusinessClient, ThredfiAuthError, ThredfiError } from "../src/index.js";
 import {
@@ -8,13 +15,6 @@ import {
   rejectionOf,
   sleep,
 } from "./support/fixtures.js";
-import {
-  PARTNER_TOKEN_PATH,
-  type Reply,
-  startTestServer,
-  type TestServer,
-  useTestServer,
-} from "./support/test-server.js";
 
 const server = useTestServer();
 

@@ -1,7 +1,7 @@
+import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import { createBusinessClient } from "../src/index.js";
 import { BUSINESS_ID, businessId, clientFor, eventually, settled } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

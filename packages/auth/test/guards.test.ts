@@ -1,8 +1,8 @@
+import { useTestServer } from "@thredfi/test-support";
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { BUSINESS_ID, clientFor, OTHER_BUSINESS_ID, rejectionOf } from "./support/fixtures.js";
-import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 const elsewhere = useTestServer();

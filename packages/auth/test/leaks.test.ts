@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { PARTNER_TOKEN_PATH, type TestServer, useTestServer } from "@thredfi/test-support";
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
@@ -11,7 +12,6 @@ import {
   PARTNER_ID,
   recordingLogger,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, type TestServer, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

@@ -1,6 +1,6 @@
+import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import { BUSINESS_ID, clientFor, recordingLogger, rejectionOf } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

@@ -1,3 +1,4 @@
+import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
 import {
@@ -9,7 +10,6 @@ import {
   rejectionOf,
   settled,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 const START = 1_800_000_000_000;

@@ -1,8 +1,8 @@
+import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "@thredfi/test-support";
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { BUSINESS_ID, businessId, clientFor, recordingLogger } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

@@ -1,3 +1,4 @@
+import { useTestServer } from "@thredfi/test-support";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   type BusinessClientOptions,
@@ -14,7 +15,6 @@ import {
   rejectionOf,
   UUID_V4,
 } from "./support/fixtures.js";
-import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 let tokensGiven = 0;

@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { type TestServer, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import {
   ThredfiApiError,
@@ -16,7 +17,6 @@ import {
   rejectionOf,
   throwingClientFor,
 } from "./support/fixtures.js";
-import { type TestServer, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

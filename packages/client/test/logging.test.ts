@@ -1,3 +1,4 @@
+import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBusinessClient, createThredfiClient } from "../src/index.js";
 import {
@@ -9,7 +10,6 @@ import {
   recordingLogger,
   rejectionOf,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 afterEach(() => vi.unstubAllEnvs());

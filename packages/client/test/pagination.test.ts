@@ -1,8 +1,8 @@
+import type { ReceivedRequest, Reply, TestServer } from "@thredfi/test-support";
+import { useTestServer } from "@thredfi/test-support";
 import { describe, expect, inject, it } from "vitest";
 import { paginate, ThredfiNotFoundError } from "../src/index.js";
 import { BUSINESSES_PATH, clientFor, rejectionOf } from "./support/fixtures.js";
-import type { ReceivedRequest, Reply, TestServer } from "./support/test-server.js";
-import { useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

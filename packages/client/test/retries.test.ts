@@ -1,3 +1,4 @@
+import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import { ThredfiAuthError, ThredfiConnectionError, type ThredfiTokens } from "../src/index.js";
 import {
@@ -9,7 +10,6 @@ import {
   rejectionOf,
   UUID_V4,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, startTestServer, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

@@ -1,3 +1,4 @@
+import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import {
   createThredfiClient,
@@ -13,7 +14,6 @@ import {
   PARTNER_ID,
   rejectionOf,
 } from "./support/fixtures.js";
-import { PARTNER_TOKEN_PATH, useTestServer } from "./support/test-server.js";
 
 const server = useTestServer();
 

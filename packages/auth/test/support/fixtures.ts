@@ -1,7 +1,7 @@
+import type { TestServer } from "@thredfi/test-support";
 import { vi } from "vitest";
 import type { ThredfiClientOptions, ThredfiLogger } from "../../src/index.js";
 import { createThredfiClient } from "../../src/index.js";
-import type { TestServer } from "./test-server.js";
 
 /** The partner id of the Thredfi docs' own examples (not an RFC 4122 variant). */
 export const PARTNER_ID = "a1b2c3d4-5678-90ab-cdef-1234567890ab";

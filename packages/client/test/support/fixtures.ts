@@ -1,3 +1,4 @@
+import type { TestServer } from "@thredfi/test-support";
 import {
   createThredfiClient,
   ThredfiApiError,
@@ -11,7 +12,6 @@ import {
   ThredfiRateLimitError,
   ThredfiUnprocessableEntityError,
 } from "../../src/index.js";
-import type { TestServer } from "./test-server.js";
 
 /** The partner id of the Thredfi docs' own examples. */
 export const PARTNER_ID = "a1b2c3d4-5678-90ab-cdef-1234567890ab";
