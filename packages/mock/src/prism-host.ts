@@ -10,7 +10,7 @@
  * line parser expects.
  *
  * Before Prism loads, the host hands it a faker that loads its locales on demand. The main entry
- * of the faker Prism depends on loads all 57 locales, which is half of Prism's start-up CPU,
+ * of the faker Prism depends on loads all 57 locales, about a third of Prism's start-up CPU,
  * while Prism reads only its default export (English unless a spec's `x-json-schema-faker` asks
  * for another locale, which then loads when first used). Where faker is not laid out this way,
  * Prism loads its own.
