@@ -4,6 +4,7 @@ import { coldStart } from "./cold-start/measurement.js";
 import { instructions } from "./instructions/measurement.js";
 import type { Measurement } from "./measurement.js";
 import { memory } from "./memory/measurement.js";
+import { mockStart } from "./mock-start/measurement.js";
 import { refreshAhead } from "./refresh-ahead/measurement.js";
 import { throughput } from "./throughput/measurement.js";
 
@@ -19,6 +20,7 @@ export const measurements = [
   codegenVsRaw,
   memory,
   refreshAhead,
+  mockStart,
 ] as const;
 
 type AnyMeasurement = (typeof measurements)[number];
