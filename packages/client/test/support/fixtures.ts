@@ -53,27 +53,22 @@ export function recordingLogger() {
 
 /** A partner client pointed at the test server, with fast retries and a silent logger. */
 export function clientFor(server: TestServer, options: Partial<ThredfiClientOptions> = {}) {
-  return createThredfiClient({
-    partnerId: PARTNER_ID,
-    apiKey: API_KEY,
-    baseUrl: server.url,
-    retryBackoff: FAST_RETRIES,
-    logger: {},
-    ...options,
-  });
+  return createThredfiClient({ ...testServerOptions(server), ...options });
 }
 
 /** A client created with `throwOnError: true`. */
 export function throwingClientFor(server: TestServer, options: Partial<ThredfiClientOptions> = {}) {
-  return createThredfiClient({
+  return createThredfiClient({ ...testServerOptions(server), ...options, throwOnError: true });
+}
+
+function testServerOptions(server: TestServer) {
+  return {
     partnerId: PARTNER_ID,
     apiKey: API_KEY,
     baseUrl: server.url,
     retryBackoff: FAST_RETRIES,
     logger: {},
-    ...options,
-    throwOnError: true,
-  });
+  };
 }
 
 /** Catches what `promise` rejects with; fails when it resolves. */
