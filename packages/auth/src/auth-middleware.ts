@@ -1,6 +1,7 @@
 import type { Middleware } from "openapi-fetch";
-import { createAuthorize, type Replay, type ScopedTokens } from "./authorize.js";
+import { createAuthorize, type Replay } from "./authorize.js";
 import type { ConnectionConfig } from "./config.js";
+import type { ScopedTokens } from "./partner-tokens.js";
 
 /**
  * openapi-fetch middleware with the behaviour of the SDK's own clients: every request goes

@@ -1,7 +1,8 @@
 import type { paths } from "@thredfi/types";
 import openapiFetch from "openapi-fetch";
-import { createAuthorize, type ScopedTokens } from "./authorize.js";
+import { createAuthorize } from "./authorize.js";
 import type { ConnectionConfig } from "./config.js";
+import type { ScopedTokens } from "./partner-tokens.js";
 import type { ThredfiApiClient } from "./types.js";
 
 // openapi-fetch 0.17 exports createClient only as `default`. A CJS build of this import gets
@@ -24,10 +25,10 @@ export function createApiClient(
   const authorize = createAuthorize(connection, tokens, businessId);
   return createClient<paths>({
     baseUrl: connection.baseUrl,
-    async fetch(request: Request, init?: RequestInit) {
+    async fetch(request: Request) {
       const replay = await authorize(request);
-      const response = await fetch(request, init);
-      return replay && response.status === 401 ? replay(response, fetch, init) : response;
+      const response = await fetch(request);
+      return replay && response.status === 401 ? replay(response, fetch) : response;
     },
   });
 }

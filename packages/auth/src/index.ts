@@ -1,12 +1,21 @@
 export { createBusinessClient } from "./create-business-client.js";
 export { createThredfiClient } from "./create-thredfi-client.js";
-export { ThredfiAuthError, type ThredfiAuthErrorCode, ThredfiError } from "./errors.js";
+export {
+  ThredfiAuthError,
+  type ThredfiAuthErrorCode,
+  type ThredfiAuthErrorDetails,
+  ThredfiConnectionError,
+  ThredfiError,
+  ThredfiTimeoutError,
+} from "./errors.js";
+export type { ThredfiLogLevel } from "./log.js";
 export type {
   BusinessClientOptions,
   BusinessToken,
   BusinessTokenGrant,
   ConnectionOptions,
   PartnerToken,
+  StoredToken,
   ThredfiApiClient,
   ThredfiClient,
   ThredfiClientOptions,
@@ -14,5 +23,8 @@ export type {
   ThredfiFetch,
   ThredfiLogger,
   ThredfiMiddleware,
+  ThredfiTokenStore,
   ThredfiTokens,
+  TokenKey,
+  TokenStoreRequest,
 } from "./types.js";

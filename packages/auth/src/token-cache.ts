@@ -1,15 +1,12 @@
-import { abortable } from "./abortable.js";
+import type { StoredToken } from "./types.js";
 
-/** A token as the caches hold it, with its header value computed once. */
-export interface CachedToken {
-  readonly accessToken: string;
+/** A token as a process's cache holds it, with its header value and its timings computed once. */
+export interface CachedToken extends StoredToken {
   /** `Bearer <access token>`, ready for the Authorization header. */
   readonly authorization: string;
   readonly scope: string | undefined;
-  /** Epoch ms at which the token expires. */
-  readonly expiresAt: number;
   /** Epoch ms from which using the token also starts one refresh in the background. */
-  readonly refreshAt: number;
+  refreshAt: number;
   /** Epoch ms from which the token is no longer used: callers wait for a new one. */
   readonly staleAt: number;
 }
@@ -18,7 +15,7 @@ export interface CachedToken {
  * Tokens per key, fetched at most once at a time per key. A token serves until its stale point;
  * from its refresh point on, it keeps serving while one refresh runs in the background.
  */
-export interface TokenStore<K> {
+export interface TokenCache<K> {
   /** The cached token for `key` if it is before its stale point; never waits. */
   current(key: K): CachedToken | undefined;
   /**
@@ -33,57 +30,48 @@ export interface TokenStore<K> {
   clear(): void;
 }
 
-// Visible ASCII only: anything else would be rejected by Headers and echoed in that error.
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
+/** Fetches a token for `key`; `current` is the token being refreshed ahead of its expiry. */
+export type FetchToken<K> = (key: K, current: CachedToken | undefined) => Promise<CachedToken>;
+
 /** How long before expiry a token stops serving: a request sent then may still arrive late. */
 const SAFETY_MS = 5000;
 /** Longer lifetimes are cut to a year, which keeps `expires_at` an exact number. */
-const MAX_LIFETIME_S = 31_536_000;
+const MAX_LIFETIME_MS = 31_536_000_000;
+/** When a refresh brings back the same token (another process is refreshing), try again after this. */
+const REFRESH_RETRY_MS = 1000;
 
 /**
- * Reads an OAuth2 token grant received at `receivedAt`. The token refreshes `refreshMarginMs`
- * (at least 5 s) before expiry and stops serving 5 s before expiry, both capped at half the
- * lifetime so short-lived tokens are still used. Returns `undefined` when the grant is unusable:
- * no header-safe `access_token`, a `token_type` other than Bearer, or an `expires_in` that is not
- * a number of at least `minSeconds` (and above 0).
+ * A cached token for `token`, received at `receivedAt`. It refreshes `refreshMarginMs` (at least
+ * 5 s) before expiry and stops serving 5 s before expiry, both capped at half the lifetime left,
+ * so short-lived tokens are still used.
  */
-export function readTokenGrant(
-  grant: unknown,
+export function cachedToken(
+  token: StoredToken,
   receivedAt: number,
   refreshMarginMs: number,
-  minSeconds = 0,
-): CachedToken | undefined {
-  const { access_token, token_type, expires_in, scope } = (grant ?? {}) as Record<string, unknown>;
-  if (
-    typeof access_token === "string" &&
-    HEADER_SAFE.test(access_token) &&
-    (token_type === undefined || /^bearer$/i.test(token_type as string)) &&
-    typeof expires_in === "number" &&
-    expires_in > 0 &&
-    expires_in >= minSeconds
-  ) {
-    const lifetimeMs = Math.min(expires_in, MAX_LIFETIME_S) * 1000;
-    const expiresAt = receivedAt + lifetimeMs;
-    return {
-      accessToken: access_token,
-      authorization: `Bearer ${access_token}`,
-      scope: typeof scope === "string" ? scope : undefined,
-      expiresAt,
-      refreshAt: expiresAt - Math.min(Math.max(refreshMarginMs, SAFETY_MS), lifetimeMs / 2),
-      staleAt: expiresAt - Math.min(SAFETY_MS, lifetimeMs / 2),
-    };
-  }
+): CachedToken {
+  const { accessToken, scope } = token;
+  const expiresAt = Math.min(token.expiresAt, receivedAt + MAX_LIFETIME_MS);
+  const lifetimeMs = expiresAt - receivedAt;
+  return {
+    accessToken,
+    authorization: `Bearer ${accessToken}`,
+    scope,
+    expiresAt,
+    refreshAt: expiresAt - Math.min(Math.max(refreshMarginMs, SAFETY_MS), lifetimeMs / 2),
+    staleAt: expiresAt - Math.min(SAFETY_MS, lifetimeMs / 2),
+  };
 }
 
 /**
- * Creates a {@link TokenStore} holding at most `capacity` keys. `clear()` replaces the map of
+ * Creates a {@link TokenCache} holding at most `capacity` keys. `clear()` replaces the map of
  * running requests, so a request started before the clear never lands in the cache afterwards.
  */
-export function createTokenStore<K>(
-  requestToken: (key: K) => Promise<CachedToken>,
+export function createTokenCache<K>(
+  fetchToken: FetchToken<K>,
   capacity: number,
   now: () => number,
-): TokenStore<K> {
+): TokenCache<K> {
   // In order of use, least recently used first.
   const tokens = new Map<K, CachedToken>();
   // The one running token request per key (single flight); replaced wholesale by clear().
@@ -96,19 +84,22 @@ export function createTokenStore<K>(
       keep(key, token);
       // The failure of a background refresh is logged where the request is made; the token
       // keeps serving and the next call in the window tries again.
-      if (time >= token.refreshAt) request(key).catch(() => {});
+      if (time >= token.refreshAt) request(key, token).catch(() => {});
       return token;
     }
   }
 
-  function request(key: K): Promise<CachedToken> {
+  function request(key: K, refreshing?: CachedToken): Promise<CachedToken> {
     const running = requests;
     let request = running.get(key);
     if (!request) {
       // Cached before the request leaves `running`, so no caller in between starts another.
-      request = requestToken(key)
+      request = fetchToken(key, refreshing)
         .then((fresh) => {
-          if (running === requests) keep(key, fresh);
+          if (fresh.accessToken === refreshing?.accessToken) {
+            // Someone else holds the refresh: keep serving this token and look again shortly.
+            refreshing.refreshAt = Math.min(now() + REFRESH_RETRY_MS, refreshing.staleAt);
+          } else if (running === requests) keep(key, fresh);
           return fresh;
         })
         .finally(() => running.delete(key));
@@ -129,7 +120,7 @@ export function createTokenStore<K>(
     get(key, signal) {
       // A property read, not throwIfAborted(): this runs on every request.
       if (signal?.aborted) throw signal.reason;
-      return current(key) ?? abortable(() => request(key), signal);
+      return current(key) ?? abortable(request(key), signal);
     },
     invalidate(key, token) {
       if (tokens.get(key) === token) tokens.delete(key);
@@ -139,4 +130,17 @@ export function createTokenStore<K>(
       requests = new Map();
     },
   };
+}
+
+/**
+ * Settles as `work` does, or rejects with `signal.reason` as soon as `signal` aborts. Giving up
+ * only stops this wait: the work goes on for whoever else awaits it.
+ */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort);
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }

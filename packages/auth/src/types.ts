@@ -1,8 +1,12 @@
 import type { BusinessTokenResponse, OAuth2TokenResponse, paths } from "@thredfi/types";
 import type { Client, Middleware } from "openapi-fetch";
 
-/** A Thredfi deployment: `production` is https://api.thredfi.com, `sandbox` https://sandbox.thredfi.com. */
-export type ThredfiEnvironment = "production" | "sandbox";
+/**
+ * A Thredfi deployment: `production` is https://api.thredfi.com, `sandbox`
+ * https://sandbox.thredfi.com, `staging` https://staging-backend.thredfi.com and `development`
+ * https://dev-backend.thredfi.com.
+ */
+export type ThredfiEnvironment = "production" | "sandbox" | "staging" | "development";
 
 /** A `fetch` implementation; the global `fetch` fits. */
 export type ThredfiFetch = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -22,8 +26,16 @@ export type ThredfiApiClient = Client<paths>;
 export interface ConnectionOptions {
   /** Defaults to `production`; ignored when `baseUrl` is set. */
   environment?: ThredfiEnvironment | undefined;
-  /** Overrides `environment`; https, or http for loopback hosts only. */
+  /**
+   * Overrides `environment`; https, or http for loopback hosts only (anywhere with
+   * `allowInsecureHttp`). An empty string counts as unset.
+   */
   baseUrl?: string | undefined;
+  /**
+   * Allows a plain http `baseUrl` on any host, e.g. a mock running as a compose service
+   * (`http://thredfi-mock:4010`). Tokens then cross the network unencrypted. Default `false`.
+   */
+  allowInsecureHttp?: boolean | undefined;
   /** Used for every request; defaults to the global `fetch`. */
   fetch?: ThredfiFetch | undefined;
   /** Refresh this long before expiry, capped at half a token's lifetime. Default 300. */
@@ -32,7 +44,7 @@ export interface ConnectionOptions {
   now?: (() => number) | undefined;
   /**
    * Time limit of each token request (for `createBusinessClient`: of each `getToken` call) in
-   * whole milliseconds, at most 2^31-1. Default 30000.
+   * whole milliseconds, at most 2^31-1, enforced whatever `fetch` does. Default 60000.
    */
   timeoutMs?: number | undefined;
   /** Optional log sink: token fetches at `info`, failures at `warn`, 401 replays at `debug`. */
@@ -47,6 +59,60 @@ export interface ThredfiClientOptions extends ConnectionOptions {
   apiKey: string;
   /** How many business tokens to keep (least recently used go first). Default 1000. */
   maxBusinessTokens?: number | undefined;
+  /**
+   * Where tokens are shared with the other processes of a fleet (e.g.
+   * `@thredfi/token-store-redis`), beside each process's own cache. Default: none.
+   */
+  tokenStore?: ThredfiTokenStore | undefined;
+}
+
+/** A token as a {@link ThredfiTokenStore} holds it. */
+export interface StoredToken {
+  readonly accessToken: string;
+  /** Epoch milliseconds at which it expires. */
+  readonly expiresAt: number;
+  /** The scope the token endpoint named, e.g. `business_access`. */
+  readonly scope?: string | undefined;
+}
+
+/** Names one token: the partner token (no `businessId`) or one business's, at one base URL. */
+export interface TokenKey {
+  readonly baseUrl: string;
+  readonly partnerId: string;
+  readonly businessId: string | undefined;
+}
+
+/** What a client asks a {@link ThredfiTokenStore} for. */
+export interface TokenStoreRequest {
+  readonly key: TokenKey;
+  /** Key material for sealing tokens at rest and naming keys: the partner's API key. Never stored. */
+  readonly secret: string;
+  /** Fetches a new token from Thredfi (rejects with `ThredfiAuthError`). */
+  mint(): Promise<StoredToken>;
+  /**
+   * The token this process holds when it refreshes ahead of expiry, else `undefined`. A stored
+   * token expiring later than this one is the refresh; while another process refreshes, the
+   * stored token may be answered as it is.
+   */
+  readonly current: StoredToken | undefined;
+  /** A token expiring before this epoch ms is not usable. */
+  readonly usableUntil: number;
+  readonly now: () => number;
+  /** The client's log: warnings about the store go here (never a secret). */
+  log(level: "debug" | "info" | "warn" | "error", message: string): void;
+}
+
+/**
+ * Tokens shared by every process of a fleet: for each token, one process asks Thredfi while the
+ * others wait for its answer. Each process keeps what it read in its own cache too; a store is
+ * asked only when that cache has no usable token. A store must never fail a call because it is
+ * down: it then answers `mint()` itself.
+ */
+export interface ThredfiTokenStore {
+  /** A usable token for `request.key`: the stored one, or one that `request.mint()` fetched. */
+  token(request: TokenStoreRequest): Promise<StoredToken>;
+  /** Forgets `token` for every process, if the store still holds that same token (after a 401). */
+  invalidate(key: TokenKey, token: StoredToken, secret: string): Promise<void>;
 }
 
 /** A partner token as handed out by `tokens.partner()`. */

@@ -29,7 +29,7 @@ describe("createThredfiClient options", () => {
     ["apiKey", { apiKey: 42 }],
     ["apiKey", { apiKey: "k".repeat(1025) }],
     ["apiKey", { apiKey: "🔑".repeat(60_000) }],
-    ["environment", { environment: "staging" }],
+    ["environment", { environment: "preview" }],
     ["baseUrl", { baseUrl: "http://api.thredfi.com" }],
     ["baseUrl", { baseUrl: "http://10.0.0.1:8080" }],
     ["baseUrl", { baseUrl: "ftp://api.thredfi.com" }],
@@ -94,11 +94,26 @@ describe("createThredfiClient options", () => {
     ).not.toThrow();
   });
 
-  it("rejects a bad businessId in business(), tokens.business() and middleware.business()", async () => {
+  it("refuses a businessId that is not a UUID in business(), tokens.business() and middleware.business(), saying so", async () => {
     const thredfi = createThredfiClient(valid);
-    expect(configError(() => thredfi.business("nope")).message).toContain("businessId");
-    configError(() => thredfi.middleware.business("nope"));
-    await expect(thredfi.tokens.business("nope")).rejects.toMatchObject({ code: "invalid_config" });
+    const refused = { code: "invalid_business_id", message: expect.stringContaining("businessId must be a UUID") };
+    expect(() => thredfi.business("nope")).toThrow(expect.objectContaining(refused));
+    expect(() => thredfi.middleware.business("nope")).toThrow(expect.objectContaining(refused));
+    await expect(thredfi.tokens.business("nope")).rejects.toMatchObject(refused);
+  });
+
+  it("accepts every environment the docs name, and an empty baseUrl as unset", () => {
+    for (const environment of ["production", "sandbox", "staging", "development"] as const) {
+      expect(() => createThredfiClient({ ...valid, environment })).not.toThrow();
+    }
+    expect(() => createThredfiClient({ ...valid, baseUrl: "" })).not.toThrow();
+  });
+
+  it("allows plain http to any host only with allowInsecureHttp", () => {
+    const baseUrl = "http://thredfi-mock:4010";
+    configError(() => createThredfiClient({ ...valid, baseUrl }));
+    expect(() => createThredfiClient({ ...valid, baseUrl, allowInsecureHttp: true })).not.toThrow();
+    configError(() => createThredfiClient({ ...valid, allowInsecureHttp: "yes" as never }));
   });
 });
 
@@ -106,11 +121,10 @@ describe("createBusinessClient options", () => {
   const getToken = async () => ({ access_token: "t", expires_in: 60 });
 
   it.each([
-    ["businessId", { businessId: "b-1", getToken }],
     ["getToken", { businessId: BUSINESS_ID, getToken: "token" }],
     ["baseUrl", { businessId: BUSINESS_ID, getToken, baseUrl: "http://example.com" }],
     ["baseUrl", { businessId: BUSINESS_ID, getToken, baseUrl: "http://192.168.1.10:4010" }],
-    ["environment", { businessId: BUSINESS_ID, getToken, environment: "staging" }],
+    ["environment", { businessId: BUSINESS_ID, getToken, environment: "preview" }],
     ["fetch", { businessId: BUSINESS_ID, getToken, fetch: {} }],
     ["now", { businessId: BUSINESS_ID, getToken, now: "now" }],
     ["refreshMarginSeconds", { businessId: BUSINESS_ID, getToken, refreshMarginSeconds: -1 }],
@@ -123,6 +137,12 @@ describe("createBusinessClient options", () => {
 
   it("rejects missing options", () => {
     configError(() => createBusinessClient(undefined as never));
+  });
+
+  it("refuses a businessId that is not a UUID, saying so", () => {
+    expect(() => createBusinessClient({ businessId: "b-1", getToken })).toThrow(
+      expect.objectContaining({ code: "invalid_business_id" }),
+    );
   });
 
   it("defaults to production and accepts sandbox", () => {

@@ -257,7 +257,7 @@ describe("ThredfiAuthError", () => {
   });
 
   it("serialises to its safe fields only, without the cause", () => {
-    const error = new ThredfiAuthError("invalid_client", "bad", 401, { secret: "x" });
+    const error = new ThredfiAuthError("invalid_client", "bad", { status: 401, cause: { secret: "x" } });
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "ThredfiAuthError",
       code: "invalid_client",
@@ -267,7 +267,7 @@ describe("ThredfiAuthError", () => {
   });
 
   it("inspects as its stack, without the cause", () => {
-    const error = new ThredfiAuthError("timeout", "too slow", undefined, new Error("inner-secret"));
+    const error = new ThredfiAuthError("timeout", "too slow", { cause: new Error("inner-secret") });
     expect(inspect(error)).toBe(error.stack);
     expect(inspect(error)).not.toContain("inner-secret");
   });

@@ -1,33 +1,40 @@
-import { ThredfiAuthError, type ThredfiFetch } from "@thredfi/auth";
-import { createLog, defaultLogLevel, isLogLevel, type Log } from "./log.js";
-import type { RequestOptions } from "./types.js";
+import type { ThredfiLogLevel } from "@thredfi/auth";
+import {
+  type ConnectionConfig,
+  check,
+  createDeadlines,
+  createLog,
+  type Deadlines,
+  isLogLevel,
+  isTimeoutMs,
+  type Log,
+  MAX_TIMER_MS,
+  resolveConnection,
+} from "@thredfi/auth/internal";
+import type { CallOptions, PipelineOptions } from "./options.js";
 
-/** The request behaviour of one client, validated once and shared by its layers. */
+/** The request behaviour of one client, validated once and shared by every call. */
 export interface ClientConfig {
-  /** The caller's `fetch`, or the global one. */
-  readonly fetch: ThredfiFetch;
+  readonly connection: ConnectionConfig;
+  /** The one timer of the client, on which every attempt's deadline runs. */
+  readonly deadlines: Deadlines;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly initialRetryDelayMs: number;
   readonly maxRetryDelayMs: number;
   readonly throwOnError: boolean;
   readonly log: Log;
-  /** Strings that must never reach an error (the API key); tokens are added per request. */
+  /** Strings that must never reach an error (the API key); the tokens a call sent are added. */
   readonly secrets: readonly string[];
 }
 
-/** Longest timer a runtime accepts (2^31-1 ms, about 24.8 days). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** Validates the request options; throws `ThredfiAuthError` `invalid_config` naming the option. */
+/** Validates a client's options; throws `ThredfiAuthError` `invalid_config` naming the option. */
 export function resolveClientConfig(
-  options: RequestOptions & { fetch?: ThredfiFetch | undefined },
+  options: PipelineOptions & Parameters<typeof resolveConnection>[0],
   secrets: readonly string[],
 ): ClientConfig {
-  check(typeof options === "object" && options, "options are required");
+  check(typeof options === "object" && options, "options must be an object");
   const {
-    fetch = globalThis.fetch,
-    timeoutMs = 60_000,
     maxRetries = 2,
     throwOnError = false,
     logger = globalThis.console,
@@ -35,43 +42,61 @@ export function resolveClientConfig(
     retryBackoff = {},
   } = options;
   const { initialDelayMs = 500, maxDelayMs = 8000 } = retryBackoff ?? {};
-  check(typeof fetch === "function", "fetch must be a function");
-  check(isTimerMs(timeoutMs) && timeoutMs > 0, "timeoutMs must be an integer from 1 to 2^31-1");
+  checkMaxRetries(maxRetries);
   check(
-    Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 100,
-    "maxRetries must be an integer from 0 to 100",
-  );
-  check(
-    isTimerMs(initialDelayMs) && isTimerMs(maxDelayMs),
+    isDelay(initialDelayMs) && isDelay(maxDelayMs),
     "retryBackoff delays must be integers from 0 to 2^31-1",
-  );
-  check(
-    logger === null ||
-      (typeof logger === "object" &&
-        [logger.debug, logger.info, logger.warn, logger.error].every(
-          (method) => method == null || typeof method === "function",
-        )),
-    "logger must be an object of functions",
   );
   check(typeof throwOnError === "boolean", "throwOnError must be a boolean");
   check(isLogLevel(logLevel), 'logLevel must be "off", "error", "warn", "info" or "debug"');
+  const log = createLog(logger, logLevel, "thredfi: ");
+  const connection = resolveConnection({ ...options, logger }, log);
   return {
-    fetch,
-    timeoutMs,
+    connection,
+    deadlines: createDeadlines(),
+    timeoutMs: connection.timeoutMs,
     maxRetries,
     initialRetryDelayMs: initialDelayMs,
     maxRetryDelayMs: maxDelayMs,
     throwOnError,
-    log: createLog(logger ?? {}, logLevel),
+    log,
     secrets,
   };
 }
 
-/** Throws `invalid_config` with `problem`, which names the option but never its value. */
-export function check(valid: unknown, problem: string): void {
-  if (!valid) throw new ThredfiAuthError("invalid_config", problem);
+/** Validates the options of one call, with the same rules as the client's. */
+export function checkCallOptions(options: CallOptions): void {
+  const { timeoutMs, maxRetries, idempotencyKey, signal } = options;
+  if (timeoutMs !== undefined) {
+    check(isTimeoutMs(timeoutMs), "timeoutMs must be an integer from 1 to 2^31-1");
+  }
+  if (maxRetries !== undefined) checkMaxRetries(maxRetries);
+  check(
+    idempotencyKey == null || (typeof idempotencyKey === "string" && idempotencyKey !== ""),
+    "idempotencyKey must be a non-empty string or null",
+  );
+  check(signal == null || signal instanceof AbortSignal, "signal must be an AbortSignal");
 }
 
-function isTimerMs(value: unknown): value is number {
+function checkMaxRetries(maxRetries: unknown): void {
+  check(
+    Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= 100,
+    "maxRetries must be an integer from 0 to 100",
+  );
+}
+
+function isDelay(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TIMER_MS;
+}
+
+/** The `THREDFI_LOG` environment variable where one exists and names a level, else `"warn"`. */
+function defaultLogLevel(): ThredfiLogLevel {
+  let fromEnvironment: unknown;
+  try {
+    // No `node:` import: `process` exists on Node, Bun and Deno; reading it may be refused.
+    fromEnvironment = (globalThis as { process?: { env?: Record<string, string | undefined> } })
+      .process?.env?.THREDFI_LOG;
+  } catch {}
+  const level = typeof fromEnvironment === "string" ? fromEnvironment.trim().toLowerCase() : "";
+  return isLogLevel(level) ? level : "warn";
 }

@@ -1,14 +1,14 @@
-import { createBusinessClient as createAuthBusinessClient } from "@thredfi/auth";
-import { wrapApiClient } from "./api-client.js";
-import { createCallRegistry } from "./call-context.js";
+import { createBusinessTokens } from "@thredfi/auth/internal";
 import { resolveClientConfig } from "./config.js";
-import { authLogger } from "./log.js";
-import { createTransport } from "./transport.js";
-import type { BusinessClientOptions, ThredfiApiClient } from "./types.js";
+import type { BusinessClientOptions } from "./options.js";
+import { createPathClient } from "./path-client.js";
+import { createPipeline } from "./pipeline.js";
+import type { ThredfiApiClient } from "./types.js";
 
 /**
  * Creates a browser-safe client for one business from tokens minted by the partner's backend,
- * with timeouts, retries, idempotency keys, typed errors and request logging.
+ * with timeouts, retries, idempotency keys, typed errors and request logging. Every option of
+ * `@thredfi/auth`'s `createBusinessClient` reaches its token layer as it is.
  *
  * @example
  * const biz = createBusinessClient({ businessId, getToken: () => fetchTokenFromMyBackend() });
@@ -23,18 +23,10 @@ export function createBusinessClient(
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient;
 export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient<boolean> {
   const config = resolveClientConfig(options, []);
-  const registry = createCallRegistry();
-  const inner = createAuthBusinessClient({
-    businessId: options.businessId,
-    getToken: options.getToken,
-    environment: options.environment,
-    baseUrl: options.baseUrl,
-    refreshMarginSeconds: options.refreshMarginSeconds,
-    now: options.now,
-    fetch: createTransport(config, registry),
-    logger: authLogger(config.log),
-    // Bounds each getToken call; a token that never comes is a `timeout`, asked for again next.
-    timeoutMs: config.timeoutMs,
-  });
-  return wrapApiClient(inner, config, registry);
+  const tokens = createBusinessTokens(options, config.connection, config.deadlines);
+  const { businessId } = options;
+  return createPathClient(
+    { config, pipeline: createPipeline(config) },
+    { tokens, businessId, key: businessId.toLowerCase() },
+  ) as unknown as ThredfiApiClient<boolean>;
 }

@@ -1,16 +1,19 @@
-import { createThredfiClient as createAuthClient } from "@thredfi/auth";
-import { wrapApiClient } from "./api-client.js";
-import { createCallRegistry } from "./call-context.js";
-import { MAX_TIMER_MS, resolveClientConfig } from "./config.js";
-import { authLogger } from "./log.js";
-import { wrapTokens } from "./tokens.js";
-import { createTransport } from "./transport.js";
-import type { ThredfiClient, ThredfiClientOptions } from "./types.js";
+import {
+  createAuthMiddleware,
+  createPartnerTokens,
+  requireBusinessId,
+} from "@thredfi/auth/internal";
+import { resolveClientConfig } from "./config.js";
+import type { ThredfiClientOptions } from "./options.js";
+import { type ClientCore, createPathClient } from "./path-client.js";
+import { createPipeline } from "./pipeline.js";
+import type { ThredfiClient } from "./types.js";
 
 /**
- * Creates the backend client: partner and business-scoped openapi-fetch clients whose tokens
- * are fetched, cached and refreshed on their own, with timeouts, retries, idempotency keys,
- * typed errors and request logging.
+ * Creates the backend client: partner and business-scoped clients whose tokens are fetched,
+ * cached and refreshed on their own, with timeouts, retries, idempotency keys, typed errors and
+ * request logging. Every option of `@thredfi/auth`'s `createThredfiClient` reaches its token
+ * layer as it is.
  *
  * @example
  * const thredfi = createThredfiClient({ partnerId, apiKey, environment: "sandbox" });
@@ -23,24 +26,22 @@ export function createThredfiClient(
 export function createThredfiClient(options: ThredfiClientOptions): ThredfiClient;
 export function createThredfiClient(options: ThredfiClientOptions): ThredfiClient<boolean> {
   const config = resolveClientConfig(options, [options?.apiKey]);
-  const registry = createCallRegistry();
-  const auth = createAuthClient({
-    partnerId: options.partnerId,
-    apiKey: options.apiKey,
-    environment: options.environment,
-    baseUrl: options.baseUrl,
-    refreshMarginSeconds: options.refreshMarginSeconds,
-    maxBusinessTokens: options.maxBusinessTokens,
-    now: options.now,
-    fetch: createTransport(config, registry),
-    logger: authLogger(config.log),
-    // Each attempt of a token request is bounded by the transport; this only caps the whole.
-    timeoutMs: MAX_TIMER_MS,
-  });
+  const pipeline = createPipeline(config);
+  const { connection } = config;
+  const tokens = createPartnerTokens(options, connection, pipeline.sendTokenRequest);
+  const core: ClientCore = { config, pipeline };
+  /** `businessId` as spelled, once checked: the token's scope. */
+  const scoped = (businessId: string) => requireBusinessId(businessId) && businessId;
   return {
-    partner: wrapApiClient(auth.partner, config, registry),
-    business: (businessId) => wrapApiClient(auth.business(businessId), config, registry),
-    tokens: wrapTokens(auth.tokens),
-    middleware: auth.middleware,
-  } satisfies ThredfiClient as ThredfiClient<boolean>;
+    partner: createPathClient(core, { tokens, businessId: undefined, key: undefined }),
+    business(businessId) {
+      const id = scoped(businessId);
+      return createPathClient(core, { tokens, businessId: id, key: id.toLowerCase() });
+    },
+    tokens: tokens.handOut,
+    middleware: {
+      partner: createAuthMiddleware(connection, tokens),
+      business: (businessId) => createAuthMiddleware(connection, tokens, scoped(businessId)),
+    },
+  } as ThredfiClient<boolean>;
 }

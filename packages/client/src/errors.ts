@@ -1,19 +1,5 @@
-import { ThredfiAuthError, ThredfiError } from "@thredfi/auth";
-import { redactDeep, safeText } from "./text.js";
-
-/** What a {@link ThredfiApiError} is built from: one non-2xx answer of the Thredfi API. */
-export interface ApiErrorInit {
-  /** HTTP status of the answer. */
-  status: number;
-  /** The parsed error body (JSON, else text), or `undefined` when there was none. */
-  body: unknown;
-  /** Headers of the answer. */
-  headers: Headers;
-  /** How many attempts were made, retries and the 401 replay included. Default 1. */
-  attempts?: number | undefined;
-  /** Strings to redact from the message and the body (API key, tokens). */
-  secrets?: readonly string[] | undefined;
-}
+import { ThredfiError } from "@thredfi/auth";
+import { brand, readErrorBody, requestIdOf, safeText } from "@thredfi/auth/internal";
 
 /**
  * A non-2xx answer of the Thredfi API. `code` is Thredfi's `error_code`, else the OAuth2
@@ -32,30 +18,30 @@ export class ThredfiApiError extends ThredfiError {
   readonly requestId: string | undefined;
   /** Headers of the answer. */
   readonly headers: Headers;
-  /** The parsed error body (JSON, else text), secrets redacted. */
+  /** The error body (JSON, else text), secrets redacted. */
   readonly body: unknown;
-  /** How many attempts were made, retries and the 401 replay included. */
+  /** How many attempts were made, retries, redirects and the 401 replay included. */
   readonly attempts: number;
 
-  /** Prefer {@link apiErrorFor}, which picks the subclass matching the status. */
-  constructor(init: ApiErrorInit) {
-    const secrets = init.secrets ?? [];
-    const body = redactDeep(init.body, secrets);
-    const { words, ...read } = readErrorBody(init.status, body);
-    const code = safeText(read.code, secrets);
-    const requestId = init.headers.get("x-request-id") ?? init.headers.get("request-id");
-    super(
-      `${init.status} ${code}: ${safeText(words, secrets)}${requestId ? ` (request ${safeText(requestId)})` : ""}`,
-    );
-    this.status = init.status;
-    this.code = code;
+  /**
+   * @internal Built by the SDK from an answer whose `body` is already free of secrets; callers
+   * only read the fields.
+   */
+  constructor(status: number, body: unknown, headers: Headers, attempts: number) {
+    const { code, words } = readErrorBody(status, body);
+    const requestId = requestIdOf(headers);
+    const safeCode = safeText(code ?? `http_${status}`);
+    super(`${status} ${safeCode}: ${safeText(words)}${requestId ? ` (request ${requestId})` : ""}`);
+    this.status = status;
+    this.code = safeCode;
     this.details = readDetails(body);
-    this.requestId = requestId ?? undefined;
-    this.headers = init.headers;
+    this.requestId = requestId;
+    this.headers = headers;
     this.body = body;
-    this.attempts = init.attempts ?? 1;
+    this.attempts = attempts;
   }
 }
+brand(ThredfiApiError, "ThredfiApiError");
 
 /** HTTP 400: the request was invalid (`validation_error`, with `details` per field). */
 export class ThredfiBadRequestError extends ThredfiApiError {
@@ -90,6 +76,28 @@ export class ThredfiInternalServerError extends ThredfiApiError {
   override readonly name: string = "ThredfiInternalServerError";
 }
 
+/**
+ * A redirect the SDK would not follow: to another origin, out of a business token's scope, more
+ * than 5 hops, or one a stream body cannot be sent again for. `status` is the redirect's status
+ * and `location` its target's origin (never its path or query).
+ */
+export class ThredfiRedirectError extends ThredfiError {
+  override readonly name: string = "ThredfiRedirectError";
+
+  /** @internal Built by the SDK; callers only read the fields. */
+  constructor(
+    message: string,
+    /** HTTP status of the redirect (0 for a browser's opaque redirect). */
+    readonly status: number,
+    /** The origin the redirect pointed to, when known. */
+    readonly location: string | undefined,
+    /** How many attempts were made before it. */
+    readonly attempts: number,
+  ) {
+    super(message);
+  }
+}
+
 const byStatus: Record<number, typeof ThredfiApiError> = {
   400: ThredfiBadRequestError,
   401: ThredfiAuthenticationError,
@@ -99,63 +107,23 @@ const byStatus: Record<number, typeof ThredfiApiError> = {
   422: ThredfiUnprocessableEntityError,
   429: ThredfiRateLimitError,
 };
-
-/** The {@link ThredfiApiError} subclass for `init.status` (the base class for other statuses). */
-export function apiErrorFor(init: ApiErrorInit): ThredfiApiError {
-  const ErrorClass =
-    init.status >= 500 ? ThredfiInternalServerError : (byStatus[init.status] ?? ThredfiApiError);
-  return new ErrorClass(init);
+for (const [name, type] of Object.entries({
+  ThredfiBadRequestError,
+  ThredfiAuthenticationError,
+  ThredfiPermissionDeniedError,
+  ThredfiNotFoundError,
+  ThredfiConflictError,
+  ThredfiUnprocessableEntityError,
+  ThredfiRateLimitError,
+  ThredfiInternalServerError,
+  ThredfiRedirectError,
+})) {
+  brand(type, name);
 }
 
-/**
- * The network failed before an answer arrived; `cause` holds the underlying error. A token
- * request that failed this way throws a `ThredfiAuthError` (`network_error` or `timeout`) whose
- * `cause` is one of these, and that error is `instanceof` this class too, so one check catches
- * a network failure wherever it happened.
- */
-export class ThredfiConnectionError extends ThredfiError {
-  override readonly name: string = "ThredfiConnectionError";
-  /** How many attempts were made. */
-  readonly attempts: number;
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass checked against, e.g. ThredfiTimeoutError.
-    const is = (candidate: unknown) => Function.prototype[Symbol.hasInstance].call(this, candidate);
-    return is(value) || (value instanceof ThredfiAuthError && is(value.cause));
-  }
-
-  /** @internal Built by the SDK; callers only read the fields. */
-  constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {
-    super(message, { cause: options.cause });
-    this.attempts = options.attempts ?? 1;
-  }
-}
-
-/** An attempt got no answer within `timeoutMs`. */
-export class ThredfiTimeoutError extends ThredfiConnectionError {
-  override readonly name: string = "ThredfiTimeoutError";
-}
-
-// OAuth2 bodies carry a code in `error` and words in `error_description`; Thredfi bodies a code
-// in `error_code` and words in `error`; Django's default bodies words in `detail`.
-function readErrorBody(status: number, body: unknown): { code: string; words: string } {
-  const fields = (body !== null && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const { error, error_code, error_description, detail, message } = fields;
-  const oauthCode = typeof error === "string" && /^[a-z][a-z0-9_.-]*$/i.test(error);
-  const code =
-    typeof error_code === "string" && error_code
-      ? error_code
-      : oauthCode
-        ? (error as string)
-        : `http_${status}`;
-  const words = [
-    code === error ? error_description : error,
-    error_description,
-    detail,
-    message,
-    typeof body === "string" ? body.trim() : undefined,
-  ].find((candidate): candidate is string => typeof candidate === "string" && candidate !== "");
-  return { code, words: words ?? `HTTP ${status}` };
+/** The {@link ThredfiApiError} subclass for `status` (the base class for other statuses). */
+export function apiErrorClassOf(status: number): typeof ThredfiApiError {
+  return status >= 500 ? ThredfiInternalServerError : (byStatus[status] ?? ThredfiApiError);
 }
 
 function readDetails(body: unknown): Record<string, string[]> | undefined {
@@ -163,7 +131,9 @@ function readDetails(body: unknown): Record<string, string[]> | undefined {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return undefined;
   const fields: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(details)) {
-    fields[field] = (Array.isArray(messages) ? messages : [messages]).map(String);
+    fields[field] = (Array.isArray(messages) ? messages : [messages]).map((item) =>
+      typeof item === "string" ? item : String(item),
+    );
   }
   return fields;
 }

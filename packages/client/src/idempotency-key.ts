@@ -6,36 +6,38 @@ export function takesIdempotencyKey(method: string): boolean {
 }
 
 /**
- * The init of a POST or PATCH call with an `Idempotency-Key` header: the caller's own (from
- * `headers` or `params.header`, any spelling) is kept; otherwise a new UUID v4 is added. `key`
- * is `null` when the caller removed the header with `null`.
+ * Puts the `Idempotency-Key` of a POST or PATCH call on `headers`: `requested` when the caller
+ * named one, none when the caller removed it with `null`, else a new UUID v4. Returns whether the
+ * call carries a key.
  */
-export function withIdempotencyKey(init: Record<string, unknown>): {
-  init: Record<string, unknown>;
-  key: string | null;
-} {
-  const params = init.params as { header?: unknown } | undefined;
-  const fromHeaders = headerOf(init.headers);
-  const own = fromHeaders === undefined ? headerOf(params?.header) : fromHeaders;
-  if (own !== undefined) return { init, key: own };
-  const key = newIdempotencyKey();
-  const { headers } = init;
-  if (headers instanceof Headers) {
-    const copy = new Headers(headers);
-    copy.set("Idempotency-Key", key);
-    return { init: { ...init, headers: copy }, key };
+export function applyIdempotencyKey(
+  method: string,
+  headers: Headers,
+  requested: string | null | undefined,
+): boolean {
+  if (!takesIdempotencyKey(method)) return headers.has(KEY_HEADER);
+  if (requested === null) {
+    headers.delete(KEY_HEADER);
+    return false;
   }
-  return {
-    init: { ...init, headers: { ...(headers as object | undefined), "Idempotency-Key": key } },
-    key,
-  };
+  headers.set(KEY_HEADER, requested ?? newIdempotencyKey());
+  return true;
 }
 
-/** Adds a new `Idempotency-Key` to a POST or PATCH request without one. */
-export function ensureIdempotencyKey(request: Request): void {
-  if (takesIdempotencyKey(request.method) && !request.headers.has(KEY_HEADER)) {
-    request.headers.set("Idempotency-Key", newIdempotencyKey());
+/**
+ * The `Idempotency-Key` a caller wrote into headers given as an object or a `Headers` (any
+ * spelling): `undefined` for none, `null` when removed with `null`, else its value.
+ */
+export function idempotencyKeyIn(headers: unknown): string | null | undefined {
+  if (headers instanceof Headers) return headers.get(KEY_HEADER) ?? undefined;
+  if (headers === null || typeof headers !== "object") return undefined;
+  for (const name in headers) {
+    const value = (headers as Record<string, unknown>)[name];
+    if (name.toLowerCase() === KEY_HEADER && value !== undefined) {
+      return value === null ? null : String(value);
+    }
   }
+  return undefined;
 }
 
 /** A random UUID v4, also where `crypto.randomUUID` is missing (insecure browser contexts). */
@@ -46,16 +48,4 @@ export function newIdempotencyKey(): string {
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-// undefined: no such header; null: removed by the caller; else its value.
-function headerOf(headers: unknown): string | null | undefined {
-  if (headers instanceof Headers) return headers.get(KEY_HEADER) ?? undefined;
-  if (headers === null || typeof headers !== "object") return undefined;
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === KEY_HEADER && value !== undefined) {
-      return value === null ? null : String(value);
-    }
-  }
-  return undefined;
 }

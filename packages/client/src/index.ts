@@ -2,34 +2,44 @@ export {
   type BusinessToken,
   type BusinessTokenGrant,
   type PartnerToken,
+  type StoredToken,
   ThredfiAuthError,
   type ThredfiAuthErrorCode,
+  ThredfiConnectionError,
   type ThredfiEnvironment,
   ThredfiError,
   type ThredfiFetch,
   type ThredfiLogger,
+  type ThredfiLogLevel,
   type ThredfiMiddleware,
+  ThredfiTimeoutError,
+  type ThredfiTokenStore,
   type ThredfiTokens,
+  type TokenKey,
+  type TokenStoreRequest,
 } from "@thredfi/auth";
 export type * from "@thredfi/types";
+export type { CallResult } from "./call.js";
 export { createBusinessClient } from "./create-business-client.js";
 export { createThredfiClient } from "./create-thredfi-client.js";
 export {
-  type ApiErrorInit,
-  apiErrorFor,
   ThredfiApiError,
   ThredfiAuthenticationError,
   ThredfiBadRequestError,
   ThredfiConflictError,
-  ThredfiConnectionError,
   ThredfiInternalServerError,
   ThredfiNotFoundError,
   ThredfiPermissionDeniedError,
   ThredfiRateLimitError,
-  ThredfiTimeoutError,
+  ThredfiRedirectError,
   ThredfiUnprocessableEntityError,
 } from "./errors.js";
-export type { ThredfiLogLevel } from "./log.js";
+export type {
+  BusinessClientOptions,
+  CallOptions,
+  PipelineOptions,
+  ThredfiClientOptions,
+} from "./options.js";
 export {
   type ListBody,
   type ListItem,
@@ -40,12 +50,10 @@ export {
   type ThredfiPaginator,
 } from "./paginate.js";
 export type {
-  BusinessClientOptions,
-  RequestOptions,
+  PathCallInit,
   SuccessResult,
   ThredfiApiClient,
   ThredfiClient,
-  ThredfiClientOptions,
   ThrowingApiClient,
 } from "./types.js";
-export { type CallResult, unwrap } from "./unwrap.js";
+export { unwrap } from "./unwrap.js";

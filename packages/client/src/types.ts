@@ -1,10 +1,4 @@
-import type {
-  BusinessClientOptions as AuthBusinessClientOptions,
-  ThredfiClientOptions as AuthThredfiClientOptions,
-  ThredfiLogger,
-  ThredfiMiddleware,
-  ThredfiTokens,
-} from "@thredfi/auth";
+import type { ThredfiMiddleware, ThredfiTokens } from "@thredfi/auth";
 import type { paths } from "@thredfi/types";
 import type {
   Client,
@@ -13,53 +7,7 @@ import type {
   MaybeOptionalInit,
   Middleware,
 } from "openapi-fetch";
-import type { ThredfiLogLevel } from "./log.js";
-
-/** Options of both factories that shape every request: timeouts, retries, errors, logging. */
-export interface RequestOptions {
-  /**
-   * Bounds every attempt of every request the client sends, token requests included, in whole
-   * milliseconds (at most 2^31-1), also when `fetch` ignores abort signals. Default 60000.
-   */
-  timeoutMs?: number | undefined;
-  /**
-   * Retries after a network failure, a timeout, 408, 429 or a status of 500 and above; never
-   * after another 4xx. POST and PATCH are retried only with an `Idempotency-Key` header, which
-   * the client adds when missing. Default 2.
-   */
-  maxRetries?: number | undefined;
-  /**
-   * Backoff between retries: a random delay (full jitter) up to `initialDelayMs · 2^(retry−1)`,
-   * capped at `maxDelayMs`; a `Retry-After` of up to 60 s is waited instead. Defaults 500 and
-   * 8000.
-   */
-  retryBackoff?:
-    | { initialDelayMs?: number | undefined; maxDelayMs?: number | undefined }
-    | undefined;
-  /**
-   * Throw a {@link ThredfiApiError} on every non-2xx answer instead of returning `{ error }`;
-   * `data` is then typed as present. Default `false`.
-   */
-  throwOnError?: boolean | undefined;
-  /** Receives the log lines (never a key, token or query value). Default `console`. */
-  logger?: ThredfiLogger | undefined;
-  /**
-   * How much to log: `debug` a line per attempt, `info` retries and token refreshes, `warn`
-   * exhausted retries and failed refreshes. Default: `THREDFI_LOG` where the environment has
-   * it, else `"warn"`.
-   */
-  logLevel?: ThredfiLogLevel | undefined;
-}
-
-/** Options of {@link createThredfiClient}: those of `@thredfi/auth` plus {@link RequestOptions}. */
-export interface ThredfiClientOptions
-  extends Omit<AuthThredfiClientOptions, "timeoutMs" | "logger">,
-    RequestOptions {}
-
-/** Options of {@link createBusinessClient}: those of `@thredfi/auth` plus {@link RequestOptions}. */
-export interface BusinessClientOptions
-  extends Omit<AuthBusinessClientOptions, "logger">,
-    RequestOptions {}
+import type { CallOptions } from "./options.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 type ThredfiPaths<M extends HttpMethod> = ClientPathsWithMethod<Client<paths>, M>;
@@ -79,64 +27,60 @@ export interface SuccessResult<Data> {
   response: Response;
 }
 
-type ThrowingMethod<M extends HttpMethod> = <
+/** The init of a path-style call: openapi-fetch's (`params`, `body`, …) and the {@link CallOptions}. */
+export type PathCallInit<Path extends keyof paths, M extends HttpMethod> = MaybeOptionalInit<
+  paths[Path],
+  M
+> &
+  CallOptions;
+
+type Answer<M extends HttpMethod, Path extends keyof paths, Init, ThrowOnError extends boolean> =
+  FetchResponse<
+    Extract<paths[Path][M], Record<string | number, unknown>>,
+    Init,
+    `${string}/${string}`
+  > extends infer Result
+    ? ThrowOnError extends true
+      ? SuccessResult<SuccessData<Result>>
+      : Result
+    : never;
+
+type PathMethod<M extends HttpMethod, ThrowOnError extends boolean> = <
   Path extends ThredfiPaths<M>,
-  Init extends MaybeOptionalInit<paths[Path], M>,
+  Init extends PathCallInit<Path, M>,
 >(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<
-  SuccessResult<
-    SuccessData<
-      FetchResponse<
-        Extract<paths[Path][M], Record<string | number, unknown>>,
-        Init,
-        `${string}/${string}`
-      >
-    >
-  >
->;
+) => Promise<Answer<M, Path, Init, ThrowOnError>>;
 
-/** A client created with `throwOnError: true`: every non-2xx throws, so `data` is present. */
-export interface ThrowingApiClient {
-  request<
-    M extends HttpMethod,
-    Path extends ThredfiPaths<M>,
-    Init extends MaybeOptionalInit<paths[Path], M>,
-  >(
+/**
+ * An openapi-fetch style client typed with every Thredfi path, sending through the client's
+ * pipeline (its tokens, timeouts, retries, idempotency keys, redirects, error mapping and
+ * logging). Each call's init also takes the {@link CallOptions}. With `ThrowOnError` true every
+ * non-2xx answer throws its `ThredfiApiError`, so `data` is typed as present.
+ */
+export interface ThredfiApiClient<ThrowOnError extends boolean = false> {
+  request<M extends HttpMethod, Path extends ThredfiPaths<M>, Init extends PathCallInit<Path, M>>(
     method: M,
     url: Path,
     ...init: InitParam<Init>
-  ): Promise<
-    SuccessResult<
-      SuccessData<
-        FetchResponse<
-          Extract<paths[Path][M], Record<string | number, unknown>>,
-          Init,
-          `${string}/${string}`
-        >
-      >
-    >
-  >;
-  GET: ThrowingMethod<"get">;
-  PUT: ThrowingMethod<"put">;
-  POST: ThrowingMethod<"post">;
-  DELETE: ThrowingMethod<"delete">;
-  OPTIONS: ThrowingMethod<"options">;
-  HEAD: ThrowingMethod<"head">;
-  PATCH: ThrowingMethod<"patch">;
-  TRACE: ThrowingMethod<"trace">;
+  ): Promise<Answer<M, Path, Init, ThrowOnError>>;
+  GET: PathMethod<"get", ThrowOnError>;
+  PUT: PathMethod<"put", ThrowOnError>;
+  POST: PathMethod<"post", ThrowOnError>;
+  DELETE: PathMethod<"delete", ThrowOnError>;
+  OPTIONS: PathMethod<"options", ThrowOnError>;
+  HEAD: PathMethod<"head", ThrowOnError>;
+  PATCH: PathMethod<"patch", ThrowOnError>;
+  TRACE: PathMethod<"trace", ThrowOnError>;
+  /** Adds openapi-fetch middleware, run around every call of this client. */
   use(...middleware: Middleware[]): void;
+  /** Removes middleware added with `use`. */
   eject(...middleware: Middleware[]): void;
 }
 
-/**
- * An openapi-fetch client typed with every Thredfi path, with the client's timeouts, retries,
- * idempotency keys, error mapping and logging. With `ThrowOnError` true every non-2xx throws.
- */
-export type ThredfiApiClient<ThrowOnError extends boolean = false> = ThrowOnError extends true
-  ? ThrowingApiClient
-  : Client<paths>;
+/** A client created with `throwOnError: true`: every non-2xx throws, so `data` is present. */
+export type ThrowingApiClient = ThredfiApiClient<true>;
 
 /** The backend client returned by {@link createThredfiClient}. */
 export interface ThredfiClient<ThrowOnError extends boolean = false> {

@@ -1,12 +1,5 @@
-import { apiErrorFor, type ThredfiApiError } from "./errors.js";
-import { exchangeOf } from "./exchanges.js";
-
-/** What every call of an openapi-fetch client resolves to. */
-export interface CallResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
+import type { CallResult } from "./call.js";
+import { apiErrorOf } from "./read-answer.js";
 
 type DataOf<R> = R extends { data: infer D; error?: never } ? D : never;
 
@@ -27,17 +20,4 @@ export function unwrap<R extends CallResult>(
   if (result instanceof Promise) return result.then((settled) => unwrap(settled));
   if (!result.response.ok) throw apiErrorOf(result);
   return result.data as DataOf<R>;
-}
-
-/** The {@link ThredfiApiError} for a non-2xx result, with its attempts and secrets redacted. */
-export function apiErrorOf(result: CallResult): ThredfiApiError {
-  const { response } = result;
-  const exchange = exchangeOf(response);
-  return apiErrorFor({
-    status: response.status,
-    body: result.error,
-    headers: response.headers,
-    attempts: exchange?.attempts,
-    secrets: exchange?.secrets(),
-  });
 }

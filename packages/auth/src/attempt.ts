@@ -1,6 +1,0 @@
-/** What `run()` returns, or `undefined` when it throws. */
-export function attempt<T>(run: () => T): T | undefined {
-  try {
-    return run();
-  } catch {}
-}

@@ -1,0 +1,129 @@
+import { ThredfiConnectionError, ThredfiError, ThredfiTimeoutError } from "@thredfi/auth";
+import { requestIdOf } from "@thredfi/auth/internal";
+import type { Call, CallResult } from "./call.js";
+import type { ClientConfig } from "./config.js";
+import { checkFollowedRedirect, isRedirect } from "./follow-redirect.js";
+import { readAnswer } from "./read-answer.js";
+import { isRetryableStatus, mayRetry, warnGivingUp } from "./retry-policy.js";
+
+/** What an attempt leads to: the call's final answer, or another attempt and why. */
+export type Step =
+  | { next: "answer"; response: Response; result: CallResult }
+  | { next: "replay" | "redirect" | "retry"; response: Response };
+
+/**
+ * Creates the step that sends one attempt of a call: the request on the wire, bounded with the
+ * reading of a final answer by the call's `timeoutMs` on the client's one timer, and ended at
+ * once on timeout also when `fetch` ignores its signal. Rejects with a
+ * {@link ThredfiTimeoutError} on timeout, a {@link ThredfiConnectionError} when the network
+ * failed (the answer's body breaking off included), another `ThredfiError` as it is, or the
+ * caller's abort reason. At `debug`, logs one line per attempt.
+ */
+export function createSendAttempt(config: ClientConfig): (call: Call) => Promise<Step> {
+  const { deadlines, log } = config;
+
+  function sendAttempt(call: Call): Promise<Step> {
+    call.attempts++;
+    let { controller } = call;
+    if (!controller || controller.signal.aborted)
+      controller = call.controller = new AbortController();
+    const { signal } = controller;
+    return new Promise<Step>((resolve, reject) => {
+      const deadline = deadlines.start(call.timeoutMs, () => {
+        const timeout = new ThredfiTimeoutError(
+          `${call.method} ${call.template}: no answer within ${call.timeoutMs} ms`,
+          { attempts: call.attempts },
+        );
+        (controller as AbortController).abort(timeout);
+        reject(timeout);
+      });
+      call.interrupt = reject;
+      exchange(call, signal).then(
+        (step) => {
+          deadlines.cancel(deadline);
+          resolve(step);
+        },
+        (cause: unknown) => {
+          deadlines.cancel(deadline);
+          reject(failureOf(call, cause));
+        },
+      );
+    });
+  }
+
+  async function exchange(call: Call, signal: AbortSignal): Promise<Step> {
+    const { body } = call;
+    const init: RequestInit & { duplex?: "half" } = {
+      ...call.init,
+      method: call.method,
+      headers: call.headers,
+      body,
+      signal,
+      redirect: "manual",
+    };
+    if (body instanceof ReadableStream) init.duplex = "half";
+    const response = await call.fetch(new Request(call.url, init));
+    const next = nextStep(call, response);
+    if (next !== "answer") return { next, response };
+    return { next, response, result: await readAnswer(call, response) };
+  }
+
+  function nextStep(call: Call, response: Response): Step["next"] {
+    const { status } = response;
+    if (status === 401 && call.token && !call.refusedToken) return "replay";
+    if (call.followsRedirects) {
+      if (isRedirect(response)) return "redirect";
+      if (response.redirected) checkFollowedRedirect(call, response, config.connection);
+    }
+    if (!isRetryableStatus(status)) return "answer";
+    if (mayRetry(call)) return "retry";
+    warnGivingUp(config, call, `HTTP ${status}`);
+    return "answer";
+  }
+
+  if (!log.enabled("debug")) return sendAttempt;
+  return (call) => {
+    const started = performance.now();
+    const line = (outcome: string) =>
+      `${call.method} ${call.template} ${outcome} ${Math.round(performance.now() - started)}ms attempt=${call.attempts}`;
+    return sendAttempt(call).then(
+      (step) => {
+        const requestId = requestIdOf(step.response.headers);
+        log(
+          "debug",
+          `${line(String(step.response.status))}${requestId ? ` request_id=${requestId}` : ""}`,
+        );
+        return step;
+      },
+      (error: unknown) => {
+        log(
+          "debug",
+          line(
+            call.signal?.aborted
+              ? "aborted"
+              : error instanceof ThredfiTimeoutError
+                ? "timeout"
+                : error instanceof ThredfiConnectionError
+                  ? "network_error"
+                  : "failed",
+          ),
+        );
+        throw error;
+      },
+    );
+  };
+}
+
+/**
+ * What a failed attempt rejects with: the caller's abort reason, a `ThredfiError` as it is (a
+ * timeout, an answer that is not JSON), anything else (`fetch` failing, the body breaking off) as
+ * a {@link ThredfiConnectionError} carrying it.
+ */
+function failureOf(call: Call, cause: unknown): unknown {
+  if (call.signal?.aborted) return call.signal.reason;
+  if (cause instanceof ThredfiError) return cause;
+  return new ThredfiConnectionError(`${call.method} ${call.template}: the connection failed`, {
+    cause,
+    attempts: call.attempts,
+  });
+}
