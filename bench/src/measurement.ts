@@ -1,5 +1,5 @@
 import type { FakeThredfiServer } from "./fake-thredfi/index.js";
-import type { TableRow } from "./report/format.js";
+import type { TableRow } from "./support/format.js";
 
 /** What `main.ts` hands every measurement. */
 export interface BenchContext {

@@ -209,6 +209,23 @@ describe("a project that installed the tarballs with npm", () => {
     expectWorkingClient(report);
   });
 
+  it("keeps instanceof across the CJS and ESM builds, both ways", async () => {
+    const result = await runCommand(process.execPath, ["errors-across-builds.mjs"], {
+      cwd: consumer.directory,
+      env: outsideWorkspaceEnvironment(),
+      timeoutMs: 60_000,
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const every = {
+      authError: true,
+      baseError: true,
+      apiError: true,
+      notFoundError: true,
+      notOtherSubclass: true,
+    };
+    expect(JSON.parse(result.stdout.trim())).toEqual({ "cjs->esm": every, "esm->cjs": every });
+  });
+
   it("stops a mock started from the CJS build when the process that started it ends", async () => {
     const result = await runCommand(process.execPath, ["leave-mock-running.cjs"], {
       cwd: consumer.directory,

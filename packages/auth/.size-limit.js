@@ -7,7 +7,7 @@ export default [
     path: "dist/index.js",
     import: "*",
     ignore: ["openapi-fetch", "@thredfi/types"],
-    limit: "3 kB",
+    limit: "4.8 kB",
     modifyEsbuildConfig: (config) => ({ ...config, format: "esm" }),
   },
 ];

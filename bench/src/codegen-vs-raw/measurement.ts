@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Measurement } from "../measurement.js";
-import { ms, row, type TableRow, times, verdict } from "../report/format.js";
 import { lastJsonLine, runChild, tsChildArgv, workPath } from "../support/child-process.js";
+import { ms, row, type TableRow, times, verdict } from "../support/format.js";
 import { median } from "../support/stats.js";
 import { writeMultiFileSpec } from "./multi-file-spec.js";
 

@@ -1,8 +1,8 @@
 import { createBenchThredfiClient } from "../clients/thredfi.js";
 import type { FakeThredfiServer, RequestCounts } from "../fake-thredfi/index.js";
 import type { Measurement } from "../measurement.js";
-import { ms, row, type TableRow, times, verdict } from "../report/format.js";
 import { businessId, listBusinessesPath } from "../support/fixtures.js";
+import { ms, row, type TableRow, times, verdict } from "../support/format.js";
 import { elapsedMs, median } from "../support/stats.js";
 
 /** Settings of the cold-start benchmark. */

@@ -3,8 +3,8 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { type ClientName, clientsIn } from "../clients/registry.js";
 import { measuredClientName } from "../clients/thredfi.js";
 import type { Measurement } from "../measurement.js";
-import { count, row, type TableRow, times, verdict } from "../report/format.js";
 import { bundleChild, runChild, workPath } from "../support/child-process.js";
+import { count, row, type TableRow, times, verdict } from "../support/format.js";
 
 /** Settings of the instruction count. */
 export interface InstructionSettings {

@@ -1,6 +1,6 @@
 import type { Measurement } from "../measurement.js";
-import { count, row, type TableRow, verdict } from "../report/format.js";
 import { lastJsonLine, runChild, tsChildArgv } from "../support/child-process.js";
+import { count, row, type TableRow, verdict } from "../support/format.js";
 
 /** Settings of the memory benchmark. */
 export interface MemorySettings {

@@ -1,6 +1,6 @@
 import { bundledSpecPath, startMock } from "@thredfi/mock";
 import type { Measurement } from "../measurement.js";
-import { ms, row, type TableRow, times, verdict } from "../report/format.js";
+import { ms, row, type TableRow, times, verdict } from "../support/format.js";
 import {
   elapsedMs,
   interleavedOrder,

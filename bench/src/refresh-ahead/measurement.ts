@@ -2,13 +2,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createThredfiClient } from "@thredfi/auth";
 import type { FakeThredfiServer } from "../fake-thredfi/index.js";
 import type { Measurement } from "../measurement.js";
-import { count, row, type TableRow, times, verdict } from "../report/format.js";
 import {
   apiKey,
   listBusinessesPath,
   partnerId,
   tokenLifetimeSeconds,
 } from "../support/fixtures.js";
+import { count, row, type TableRow, times, verdict } from "../support/format.js";
 import {
   elapsedMs,
   interleavedOrder,

@@ -1,7 +1,7 @@
 import { measuredClientName } from "../clients/thredfi.js";
 import type { Measurement } from "../measurement.js";
 import { type MeasuredResults, measurements } from "../measurements.js";
-import type { TableRow } from "./format.js";
+import type { TableRow } from "../support/format.js";
 import type { MachineInfo } from "./machine.js";
 
 /** Everything one `pnpm bench` run measured, as written to `bench/results.json`. */

@@ -1,4 +1,4 @@
-import type { TableRow } from "./format.js";
+import type { TableRow } from "../support/format.js";
 
 /** Renders rows as an aligned plain-text table for the terminal. */
 export function renderTextTable(rows: readonly TableRow[]): string {

@@ -1,8 +1,8 @@
 import { type ClientName, clientsIn } from "../clients/registry.js";
 import { measuredClientName } from "../clients/thredfi.js";
 import type { Measurement } from "../measurement.js";
-import { count, row, rps, type TableRow, times, verdict } from "../report/format.js";
 import { bundleChild, lastJsonLine, runChild } from "../support/child-process.js";
+import { count, row, rps, type TableRow, times, verdict } from "../support/format.js";
 import { interleavedOrder, median, type RatioSummary, ratioSummary } from "../support/stats.js";
 import type { Throughput } from "./measure-throughput.js";
 

@@ -12,10 +12,14 @@ const OAUTH_CODE = /^[a-z][\w.-]*$/i;
 /**
  * Reads an error body: Thredfi bodies carry a code in `error_code` and a sentence in `error`;
  * OAuth2 bodies a code in `error` and words in `error_description`; Django's default bodies
- * words in `detail`. A sentence in `error` is never taken for a code, and a body that is not
- * JSON (an HTML error page) gives no words. Never throws.
+ * words in `detail`. A sentence in `error` is never taken for a code. A plain-text body (a
+ * proxy's) is its own words; markup (an HTML error page) gives none. Never throws.
  */
 export function readErrorBody(status: number, body: unknown): ErrorBodyReading {
+  if (typeof body === "string") {
+    const text = body.trim();
+    return { code: undefined, words: text && !text.startsWith("<") ? text : `HTTP ${status}` };
+  }
   const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   const { error, error_code, error_description, detail, message } = fields;
   const code =

@@ -96,7 +96,10 @@ describe("createThredfiClient options", () => {
 
   it("refuses a businessId that is not a UUID in business(), tokens.business() and middleware.business(), saying so", async () => {
     const thredfi = createThredfiClient(valid);
-    const refused = { code: "invalid_business_id", message: expect.stringContaining("businessId must be a UUID") };
+    const refused = {
+      code: "invalid_business_id",
+      message: expect.stringContaining("businessId must be a UUID"),
+    };
     expect(() => thredfi.business("nope")).toThrow(expect.objectContaining(refused));
     expect(() => thredfi.middleware.business("nope")).toThrow(expect.objectContaining(refused));
     await expect(thredfi.tokens.business("nope")).rejects.toMatchObject(refused);

@@ -257,7 +257,10 @@ describe("ThredfiAuthError", () => {
   });
 
   it("serialises to its safe fields only, without the cause", () => {
-    const error = new ThredfiAuthError("invalid_client", "bad", { status: 401, cause: { secret: "x" } });
+    const error = new ThredfiAuthError("invalid_client", "bad", {
+      status: 401,
+      cause: { secret: "x" },
+    });
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "ThredfiAuthError",
       code: "invalid_client",

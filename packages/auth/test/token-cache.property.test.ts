@@ -74,7 +74,10 @@ describe("token cache properties", () => {
           expect(token.expiresAt).toBe(receivedAt + lifetime);
           expect(Number.isFinite(token.expiresAt)).toBe(true);
           // Within a hundredth of a millisecond: the lifetime is read back from the expiry.
-          expect(token.staleAt).toBeCloseTo(receivedAt + lifetime - Math.min(5000, lifetime / 2), 2);
+          expect(token.staleAt).toBeCloseTo(
+            receivedAt + lifetime - Math.min(5000, lifetime / 2),
+            2,
+          );
           expect(token.refreshAt).toBeCloseTo(
             receivedAt + lifetime - Math.min(Math.max(marginSeconds * 1000, 5000), lifetime / 2),
             2,

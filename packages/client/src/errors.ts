@@ -31,7 +31,9 @@ export class ThredfiApiError extends ThredfiError {
     const { code, words } = readErrorBody(status, body);
     const requestId = requestIdOf(headers);
     const safeCode = safeText(code ?? `http_${status}`);
-    super(`${status} ${safeCode}: ${safeText(words)}${requestId ? ` (request ${requestId})` : ""}`);
+    super(
+      `${status} ${safeCode}: ${safeText(words)}${requestId ? ` (request ${safeText(requestId)})` : ""}`,
+    );
     this.status = status;
     this.code = safeCode;
     this.details = readDetails(body);

@@ -7,15 +7,16 @@ export function takesIdempotencyKey(method: string): boolean {
 
 /**
  * Puts the `Idempotency-Key` of a POST or PATCH call on `headers`: `requested` when the caller
- * named one, none when the caller removed it with `null`, else a new UUID v4. Returns whether the
- * call carries a key.
+ * named one, none when the caller removed it with `null`, else a new UUID v4. Returns whether a
+ * POST or PATCH call carries a key (`false` for every other method).
  */
 export function applyIdempotencyKey(
   method: string,
   headers: Headers,
   requested: string | null | undefined,
 ): boolean {
-  if (!takesIdempotencyKey(method)) return headers.has(KEY_HEADER);
+  // Other methods are retried with or without a key: whether they carry one does not matter.
+  if (!takesIdempotencyKey(method)) return false;
   if (requested === null) {
     headers.delete(KEY_HEADER);
     return false;

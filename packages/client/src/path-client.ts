@@ -124,7 +124,7 @@ export function createPathClient(core: ClientCore, scope: CallScope): PathClient
       idempotencyKey:
         idempotencyKey !== undefined || !takesIdempotencyKey(method)
           ? idempotencyKey
-          : (idempotencyKeyIn(headers) ?? idempotencyKeyIn(header)),
+          : keyOfCaller(idempotencyKeyIn(headers), idempotencyKeyIn(header)),
     });
     if (!withMiddleware) return pipeline.send(call);
     return sendThroughMiddleware(core, call, {
@@ -194,4 +194,12 @@ function hasKeys(object: object): boolean {
 function pathOnly(template: string): string {
   const query = template.indexOf("?");
   return query === -1 ? template : template.slice(0, query);
+}
+
+/** The caller's `Idempotency-Key` from `headers`, else from `params.header` (`null`: removed). */
+function keyOfCaller(
+  inHeaders: string | null | undefined,
+  inParams: string | null | undefined,
+): string | null | undefined {
+  return inHeaders !== undefined ? inHeaders : inParams;
 }

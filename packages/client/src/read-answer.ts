@@ -1,4 +1,5 @@
 import { ThredfiError } from "@thredfi/auth";
+import { safeText } from "@thredfi/auth/internal";
 import type { Call, CallResult } from "./call.js";
 import { errorBodyCopy } from "./error-body-copy.js";
 import { apiErrorClassOf, type ThredfiApiError } from "./errors.js";
@@ -71,8 +72,12 @@ async function readData(
       if (!text && !length) return undefined;
       try {
         return JSON.parse(text);
-      } catch {
-        throw new ThredfiError(`${call.method} ${call.template}: the answer is not valid JSON`);
+      } catch (error) {
+        // The parser's message quotes the text, which may echo a credential.
+        const cause = new SyntaxError(safeText((error as Error).message, secretsOf(call)));
+        throw new ThredfiError(`${call.method} ${call.template}: the answer is not valid JSON`, {
+          cause,
+        });
       }
     }
     default:

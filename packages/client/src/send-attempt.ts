@@ -58,11 +58,12 @@ export function createSendAttempt(config: ClientConfig): (call: Call) => Promise
       method: call.method,
       headers: call.headers,
       body,
-      signal,
       redirect: "manual",
     };
-    if (body instanceof ReadableStream) init.duplex = "half";
-    const response = await call.fetch(new Request(call.url, init));
+    if (body !== null && body instanceof ReadableStream) init.duplex = "half";
+    // The signal goes beside the request, as openapi-fetch hands `fetch` its extra init: a
+    // `fetch` reads it from there (or from a Request it builds from both).
+    const response = await call.fetch(new Request(call.url, init), { signal });
     const next = nextStep(call, response);
     if (next !== "answer") return { next, response };
     return { next, response, result: await readAnswer(call, response) };

@@ -12,7 +12,7 @@ import type { CallOptions } from "./options.js";
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 type ThredfiPaths<M extends HttpMethod> = ClientPathsWithMethod<Client<paths>, M>;
 type RequiredKeysOf<T> = {
-  [K in keyof T]: Record<never, never> extends Pick<T, K> ? never : K;
+  [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? never : K;
 }[keyof T];
 type InitParam<Init> =
   RequiredKeysOf<Init> extends never

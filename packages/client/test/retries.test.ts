@@ -255,7 +255,7 @@ describe("Retry-After", () => {
     server.queue("GET", BUSINESSES_PATH, {
       status: 429,
       json: {},
-      headers: { "Retry-After": "0.2" },
+      headers: { "retry-after-ms": "200" },
     });
     const lines: string[] = [];
     await clientFor(server, {

@@ -62,7 +62,7 @@ describe("timeoutMs bounds every attempt", () => {
     server.always("GET", BUSINESSES_PATH, HUNG);
     const signals: AbortSignal[] = [];
     const watching: ThredfiFetch = (request, init) => {
-      if (init?.signal) signals.push(init.signal);
+      signals.push(init?.signal ?? (request as Request).signal);
       return fetch(request, init);
     };
     const thredfi = clientFor(server, { timeoutMs: 100, maxRetries: 0, fetch: watching });
@@ -227,7 +227,7 @@ describe("the timeout covers reading the body", () => {
   it("a call answered in time stops its timer: the attempt's signal never aborts", async () => {
     const signals: AbortSignal[] = [];
     const watching: ThredfiFetch = (request, init) => {
-      if (init?.signal) signals.push(init.signal);
+      signals.push(init?.signal ?? (request as Request).signal);
       return fetch(request, init);
     };
     const thredfi = clientFor(server, { timeoutMs: 150, fetch: watching });
