@@ -178,6 +178,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/delete/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete (cancel) invoice payment
+         * @description Cancel a payment and reverse its allocations. Only pending or failed payments can be deleted. Completed payments cannot be deleted - use refunds instead. This operation marks the payment as cancelled and updates invoice statuses.
+         */
+        post: operations["delete_invoice_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/invoices/refunds/": {
         parameters: {
             query?: never;
@@ -705,6 +725,23 @@ export interface components {
         InvoicePaymentCreateResponse: {
             payment?: components["schemas"]["RecordedInvoicePayment"];
         };
+        /** @description Response serializer for invoice payment deletion */
+        InvoicePaymentDeleteResponse: {
+            /** @description Status message */
+            message: string;
+            /**
+             * Format: uuid
+             * @description UUID of the deleted payment
+             */
+            payment_id: string;
+            /** @description New status of the payment */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When the payment was updated
+             */
+            updated_at: string;
+        };
         /** @description Comprehensive serializer for invoice payments list endpoint. Extends PaymentSerializer with allocation details. */
         InvoicePaymentList: {
             /** Format: uuid */
@@ -1193,6 +1230,7 @@ export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type Invoice = components['schemas']['Invoice'];
 export type InvoiceLineItemRequest = components['schemas']['InvoiceLineItemRequest'];
 export type InvoicePaymentCreateResponse = components['schemas']['InvoicePaymentCreateResponse'];
+export type InvoicePaymentDeleteResponse = components['schemas']['InvoicePaymentDeleteResponse'];
 export type InvoicePaymentList = components['schemas']['InvoicePaymentList'];
 export type InvoiceRecordPaymentRequestRequest = components['schemas']['InvoiceRecordPaymentRequestRequest'];
 export type ListEnvelope = components['schemas']['ListEnvelope'];
@@ -2023,6 +2061,56 @@ export interface operations {
                 };
             };
             /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_invoice_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+                /** @description A UUID string identifying this payment. */
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentDeleteResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or payment, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;
