@@ -36,8 +36,8 @@ async function realPageFor(layout: RepoLayout): Promise<string> {
   }
   const schemas =
     isRecord(real.components) && isRecord(real.components.schemas) ? real.components.schemas : {};
-  const request = schemas.CustomerCreateRequest;
-  if (!isRecord(request)) throw new Error("create_customer has no CustomerCreateRequest schema");
+  const request = schemas.CreateCustomerRequest;
+  if (!isRecord(request)) throw new Error("create_customer has no CreateCustomerRequest schema");
   request.required = ["external_id"];
   return [
     "# Create a customer",
@@ -76,7 +76,7 @@ describe("spec:update on a reconstructed fragment", () => {
     const bundle = await readFile(layout.bundlePath, "utf8");
     expect(bundle.match(/operationId: create_customer\n/g)).toHaveLength(1);
     expect(await readFile(layout.typesPath, "utf8")).toMatch(
-      /CustomerCreateRequest: \{[^}]*?\n\s+external_id: string;/,
+      /CreateCustomerRequest: \{[^}]*?\n\s+external_id: string;/,
     );
     const check = await runCommandLine("generate", ["--check"], { root: layout.root });
     expect(check.stderr).toBe("");

@@ -131,8 +131,8 @@ export function maskToken(token: string): string {
   return `${token.slice(0, 6)}…(${token.length} chars)`;
 }
 
-function describe(business: { id: string; external_id: string; legal_name: string }): string {
-  return `${business.legal_name} (external_id ${business.external_id}, id ${business.id})`;
+function describe(business: { id: string; external_id?: string; legal_name: string }): string {
+  return `${business.legal_name} (external_id ${business.external_id ?? "none"}, id ${business.id})`;
 }
 
 function step(print: Printer, number: number, title: string): void {

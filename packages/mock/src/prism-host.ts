@@ -1,3 +1,5 @@
+import { thredfiAnswersSource } from "./thredfi-answers.js";
+
 /**
  * Source of the Node process that hosts Prism, run with `node -e <source> <prism-cli.js> ...args`.
  *
@@ -14,6 +16,10 @@
  * while Prism reads only its default export (English unless a spec's `x-json-schema-faker` asks
  * for another locale, which then loads when first used). Where faker is not laid out this way,
  * Prism loads its own.
+ *
+ * When `startMock()` serves the bundled Thredfi spec, the host also answers what Prism cannot
+ * (see {@link thredfiAnswersSource}): a business token for any business, and the 429 and 5xx
+ * answers of `Prefer: code=…`.
  */
 export const prismHostSource = `"use strict";
 const parentPid = process.ppid;
@@ -53,5 +59,6 @@ try {
     exports: { __esModule: true, Faker, default: faker, faker },
   };
 } catch {}
+${thredfiAnswersSource}
 require(process.argv[1]);
 `;

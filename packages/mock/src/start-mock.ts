@@ -5,6 +5,7 @@ import { MockStartError } from "./mock-start-error.js";
 import { bundledSpecPath, prismCliPath } from "./paths.js";
 import { prismHostSource } from "./prism-host.js";
 import { PrismOutput } from "./prism-output.js";
+import { thredfiAnswersFlag } from "./thredfi-answers.js";
 
 /** Options of {@link startMock}. */
 export interface StartMockOptions {
@@ -47,11 +48,18 @@ const killGraceMs = 3000;
  * await mock.close();
  */
 export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
-  const args = prismArguments(options);
+  const spec = specPath(options);
+  const args = prismArguments(spec, options);
   const output = new PrismOutput();
   const prism = spawn(process.execPath, ["-e", prismHostSource, prismCliPath(), ...args], {
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      FORCE_COLOR: "0",
+      // Thredfi's own answers (a token for any business, 429 and 5xx) are for Thredfi's spec.
+      [thredfiAnswersFlag]: spec === bundledSpecPath() ? "1" : "0",
+    },
     windowsHide: true,
   });
   prism.stdout?.on("data", (chunk: Buffer) => output.append(chunk));
@@ -71,12 +79,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
   }
 }
 
-function prismArguments(options: StartMockOptions): string[] {
+function specPath(options: StartMockOptions): string {
+  return options.spec === undefined ? bundledSpecPath() : resolve(options.spec);
+}
+
+function prismArguments(spec: string, options: StartMockOptions): string[] {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`startMock: port must be an integer from 0 to 65535, got ${String(port)}`);
   }
-  const spec = options.spec === undefined ? bundledSpecPath() : resolve(options.spec);
   const args = ["mock", spec, "-h", "127.0.0.1", "-p", String(port), "--multiprocess=false"];
   if (options.dynamic === true) args.push("-d");
   if (options.seed !== undefined) args.push("--seed", String(options.seed));

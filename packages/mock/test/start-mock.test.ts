@@ -34,6 +34,10 @@ describe("startMock", () => {
       expect(first.url).not.toBe(second.url);
       const answers = await Promise.all([first, second].map((mock) => ping(mock.url)));
       expect(answers.map((response) => response.status)).toEqual([200, 200]);
+      // A spec of one's own is served as Prism serves it, without the Thredfi answers.
+      const throttled = await fetch(`${first.url}/ping`, { headers: { prefer: "code=429" } });
+      expect(throttled.status).not.toBe(429);
+      expect(throttled.headers.get("retry-after")).toBeNull();
     } finally {
       await Promise.all([first.close(), second.close()]);
     }

@@ -23,10 +23,10 @@ function post(path: string, body: unknown, prefer?: string): Promise<Response> {
     method: "POST",
     headers: {
       authorization: "Bearer token",
-      "content-type": "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
       ...(prefer ? { prefer } : {}),
     },
-    body: JSON.stringify(body),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
 
@@ -158,5 +158,141 @@ describe("a sale that hangs together", () => {
     expect(payment.payment.applied_invoices[0]?.id).toBe(invoice.id);
     expect(refund.customer_id).toBe(customer.id);
     expect(refund.allocations[0]?.invoice_id).toBe(invoice.id);
+  });
+});
+
+describe("a business token for any business", () => {
+  it("names the business asked for, whatever its UUID", async () => {
+    const businessId = crypto.randomUUID();
+    const response = await fetch(`${mock.url}/v1/platform/${businessId}/oauth2/token/`, {
+      method: "POST",
+      headers: { authorization: "Bearer partner-token" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("sl-violations")).toBeNull();
+    const token = (await response.json()) as Record<string, unknown>;
+    expect(token).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 3600,
+      scope: "business_access",
+      business_id: businessId,
+    });
+    const payload = String(token.access_token).split(".")[1] ?? "";
+    expect(JSON.parse(Buffer.from(payload, "base64url").toString())).toMatchObject({
+      business_id: businessId,
+    });
+  });
+
+  it("still answers the documented errors: no Bearer token, or Prefer: code=404", async () => {
+    const path = `/v1/platform/${crypto.randomUUID()}/oauth2/token/`;
+    const anonymous = await fetch(`${mock.url}${path}`, { method: "POST" });
+    expect(anonymous.status).toBe(401);
+    const missing = await post(path, undefined, "code=404");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error_code: "business_not_found" });
+  });
+});
+
+describe("answers to test retries against", () => {
+  it("answers Prefer: code=429 with Retry-After and Thredfi's error body, on any operation", async () => {
+    for (const response of [
+      await get("/v1/platform/businesses/", "code=429"),
+      await post(`${BUSINESS}/invoices/payments/`, { total_amount_cents: 12000 }, "code=429"),
+      await post(`/v1/platform/${crypto.randomUUID()}/oauth2/token/`, undefined, "code=429"),
+    ]) {
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(await response.json()).toEqual({
+        error: "Request was throttled. Expected available in 1 second.",
+        error_code: "rate_limited",
+      });
+    }
+  });
+
+  it("waits as long as Prefer: code=429, retry-after=<seconds> asks", async () => {
+    const response = await get(`${BUSINESS}/customers/`, "code=429, retry-after=30");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("30");
+    expect(await response.json()).toMatchObject({ error_code: "rate_limited" });
+  });
+
+  it.each([
+    [500, "server_error", "Internal server error"],
+    [502, "bad_gateway", "Bad gateway"],
+    [503, "service_unavailable", "Service temporarily unavailable"],
+  ])(
+    "answers Prefer: code=%i with Retry-After and error_code %s",
+    async (status, errorCode, error) => {
+      const response = await get(`${BUSINESS}/invoices/`, `code=${status}`);
+      expect(response.status).toBe(status);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({ error, error_code: errorCode });
+    },
+  );
+
+  it("waits as long as Prefer: code=503, retry-after=0 asks", async () => {
+    const response = await get(`${BUSINESS}/`, "code=503, retry-after=0");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("0");
+  });
+
+  it("answers OAuth2's error body on the partner-token endpoint, whose errors are OAuth2's", async () => {
+    for (const [status, error] of [
+      [429, "temporarily_unavailable"],
+      [500, "server_error"],
+      [502, "server_error"],
+      [503, "temporarily_unavailable"],
+    ] as const) {
+      const response = await fetch(`${mock.url}/v1/platform/oauth2/token/`, {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${btoa(`${partnerId}:test-key`)}`,
+          "content-type": "application/x-www-form-urlencoded",
+          prefer: `code=${status}`,
+        },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: partnerId }),
+      });
+      expect(response.status).toBe(status);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(await response.json()).toEqual({ error, error_description: expect.any(String) });
+    }
+  });
+
+  it("leaves every other status to Prism", async () => {
+    const response = await get(`${BUSINESS}/`, "code=404");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("retry-after")).toBeNull();
+    expect(await response.json()).toMatchObject({ error_code: "business_not_found" });
+  });
+});
+
+describe("valid requests", () => {
+  it("come back without sl-violations", async () => {
+    const responses = [
+      await requestPartnerToken(),
+      await post(`/v1/platform/${crypto.randomUUID()}/oauth2/token/`, undefined),
+      await get("/v1/platform/businesses/?page=1&page_size=20"),
+      await get(`${BUSINESS}/`),
+      await get(`${BUSINESS}/invoices/?customer_id=c5a1e7d2-4b3f-4c8e-9a6d-1f2e3d4c5b6a&page=1`),
+      await post(`${BUSINESS}/customers/`, {
+        external_id: "crm-customer-42",
+        company_name: "Bramble & Finch Ltd",
+        metadata: { order_id: "o-1" },
+      }),
+      await post(
+        `${BUSINESS}/invoices/payments/5d4e3f2a-1b0c-4d9e-8f7a-6b5c4d3e2f1a/delete/`,
+        undefined,
+      ),
+      await post(`${BUSINESS}/invoices/refunds/e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b/payments/`, {
+        amount_cents: 2500,
+        method: "BANK_TRANSFER",
+        external_id: "refund-payment-7",
+      }),
+    ];
+    for (const response of responses) {
+      expect(response.status, response.url).toBeLessThan(300);
+      expect(response.headers.get("sl-violations"), response.url).toBeNull();
+    }
   });
 });

@@ -13,13 +13,13 @@ export interface paths {
         };
         /**
          * List businesses
-         * @description Lists the partner's active businesses, one page at a time.
+         * @description Returns a list of all active businesses registered in our platform by the partner with standardized pagination. Supported countries: GB, DE, FR, NL, ES, IT, IE, BE, AT, PT, SE, NO, DK, FI, IS, MY, SG. Supported currencies: GBP, EUR, USD, SEK, NOK, DKK, ISK, MYR, SGD.
          */
         get: operations["list_businesses"];
         put?: never;
         /**
-         * Create a business
-         * @description Creates a business for the partner. Idempotent on external_id: a new business answers 201, the same external_id again answers 200 with the existing business.
+         * Create business (idempotent)
+         * @description Create a new business with idempotency support via external_id. If a business with the same external_id already exists for your partner, this endpoint returns the existing business (HTTP 200) instead of creating a duplicate. Entity types are validated per country for GB, DE, NL, ES, BE, MY and SG; any entity type string is accepted for other countries. Required fields: external_id, legal_name, entity_type, email.
          */
         post: operations["create_business"];
         delete?: never;
@@ -35,7 +35,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a business */
+        /**
+         * Get business
+         * @description Retrieve details of a specific business
+         */
         get: operations["get_business"];
         put?: never;
         post?: never;
@@ -43,8 +46,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update a business
-         * @description Partial update. country, base_currency and external_id cannot change.
+         * Update business
+         * @description Partial update of business fields. country, base_currency and external_id are not among them: they cannot change.
          */
         patch: operations["update_business"];
         trace?: never;
@@ -114,7 +117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List invoices */
+        /**
+         * List invoices
+         * @description List all invoices for a business with comprehensive filtering options and standardized pagination
+         */
         get: operations["list_invoices"];
         put?: never;
         /**
@@ -159,10 +165,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get invoice payment */
+        /**
+         * Get invoice payment
+         * @description Retrieve a single payment by ID with all its details and allocations.
+         */
         get: operations["get_invoice_payment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/delete/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete (cancel) invoice payment
+         * @description Cancel a payment and reverse its allocations. Only pending or failed payments can be deleted. Completed payments cannot be deleted - use refunds instead. This operation marks the payment as cancelled and updates invoice statuses.
+         */
+        post: operations["delete_invoice_payment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -181,7 +210,7 @@ export interface paths {
         put?: never;
         /**
          * Create refund (full or partial)
-         * @description Create a simple refund for an invoice. Provide partial_amount to create a partial refund.
+         * @description Create a simple refund for an invoice. Provide amount_cents to create a partial refund.
          */
         post: operations["create_refund"];
         delete?: never;
@@ -295,7 +324,7 @@ export interface paths {
         put?: never;
         /**
          * Create business-scoped access token
-         * @description Exchange a partner (unscoped) Bearer token for a token scoped to one business. The business token is only valid for endpoints whose URL contains that business_id, and is safe to hand to a frontend.
+         * @description Create a business-scoped JWT token for accessing business-specific endpoints. Requires a valid partner (unscoped) Bearer token in the Authorization header. The business token is only valid for endpoints whose URL contains that business_id, and is safe to hand to a frontend.
          */
         post: operations["get_business_token"];
         delete?: never;
@@ -308,33 +337,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        AccountingMethod: "cash" | "accrual";
+        /** @description Full business serializer for list and detail views */
         Business: {
             /**
              * Format: uuid
+             * @description Unique identifier for the business
              * @example 3f2b8c1e-9d4a-4e6b-8a7c-2d1e0f9b8a76
              */
             id: string;
-            /** @example acme-001 */
-            external_id: string;
-            /** @example Acme Widgets Ltd */
+            /**
+             * @description Your unique identifier for this business (used for idempotency)
+             * @example acme-001
+             */
+            external_id?: string;
+            /**
+             * @description Legal registered name of the business
+             * @example Acme Widgets Ltd
+             */
             legal_name: string;
             name?: string | null;
+            /** @description Business entity type (e.g., 'limited', 'gmbh', 'bv') */
             entity_type?: string;
+            /** @description Business phone number */
             phone_number?: string | null;
+            /** @description Tax identification number (other than VAT) */
             tin?: string | null;
+            /** @description EU VAT registration number */
             vat_number?: string | null;
+            /** @description Company registration number (e.g., Companies House number for UK) */
             company_number?: string | null;
-            /** @description ISO 3166-1 alpha-2 country code */
-            country?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country code (e.g., GB, DE, NL, MY, SG)
+             * @example GB
+             */
+            country: string;
+            /** @description Province or state within the country */
             province?: string | null;
+            /** @description European NACE industry classification code */
             eu_nace_industry_code?: string | null;
-            /** Format: email */
-            email?: string;
-            /** @description ISO 4217 currency code */
-            base_currency?: string | null;
-            accounting_method?: components["schemas"]["AccountingMethod"];
+            /**
+             * Format: email
+             * @description Primary email address for the business
+             * @example finance@acme.example
+             */
+            email: string;
+            /**
+             * @description Base currency for accounting (ISO 4217 code)
+             * @example GBP
+             */
+            base_currency: string;
+            /**
+             * @description Accounting method: 'cash' or 'accrual'
+             * @example accrual
+             */
+            accounting_method: string;
             /** Format: date */
             fiscal_year_end?: string | null;
             /** Format: date-time */
@@ -344,39 +400,10 @@ export interface components {
             created_at?: string;
             /** Format: date-time */
             updated_at?: string;
+            /** @description Partner-specific JSON metadata */
             metadata?: {
                 [key: string]: unknown;
             } | null;
-        };
-        BusinessCreateRequest: {
-            /** @description Your own id for the business; creating is idempotent on it */
-            external_id: string;
-            legal_name: string;
-            entity_type: string;
-            /** Format: email */
-            email: string;
-            phone_number?: string;
-            tin?: string;
-            vat_number?: string;
-            company_number?: string;
-            /** @description ISO 3166-1 alpha-2 country code */
-            country?: string;
-            province?: string;
-            eu_nace_industry_code?: string;
-            /** @description ISO 4217 currency code */
-            base_currency?: string;
-            accounting_method?: components["schemas"]["AccountingMethod"];
-            /** Format: date */
-            fiscal_year_end?: string;
-            metadata?: {
-                [key: string]: unknown;
-            };
-        };
-        BusinessCreateResponse: components["schemas"]["Business"] & {
-            /** @description Facts about the request, e.g. whether the business was created */
-            _meta?: {
-                [key: string]: unknown;
-            };
         };
         /** @description Business-scoped OAuth2 token response */
         BusinessTokenResponse: {
@@ -397,17 +424,136 @@ export interface components {
              */
             business_id?: string;
         };
-        /** @description A payment against an existing refund */
-        CreateRefundPaymentRequestRequest: {
-            amount_cents?: number;
-            /** @example CASH */
-            method?: string;
+        /** @description Serializer for creating new businesses */
+        CreateBusinessRequest: {
+            /** @description Your unique identifier for this business (used for idempotency) */
+            external_id: string;
+            /** @description Legal registered name of the business */
+            legal_name: string;
+            /** @description Business entity type (e.g., 'limited', 'gmbh', 'bv'). Validated for GB, DE, NL, ES, BE. Any string accepted for other countries. */
+            entity_type: string;
+            /**
+             * Format: email
+             * @description Primary email address for the business
+             */
+            email: string;
+            /** @description Business phone number */
+            phone_number?: string;
+            /** @description Tax identification number (other than VAT) */
+            tin?: string;
+            /** @description EU VAT registration number */
+            vat_number?: string;
+            /** @description Company registration number (e.g., Companies House number for UK) */
+            company_number?: string;
+            /** @description ISO 3166-1 alpha-2 country code (e.g., GB, DE, NL, ES, MY, SG) */
+            country?: string;
+            /** @description Province or state within the country */
+            province?: string;
+            /** @description European NACE industry classification code */
+            eu_nace_industry_code?: string;
+            /** @description Base currency for accounting (ISO 4217 code: EUR, GBP, USD, SEK, NOK, DKK, ISK, MYR, SGD) */
+            base_currency?: string;
+            /**
+             * @description Accounting method: 'cash' or 'accrual' (default: accrual)
+             * @default accrual
+             * @enum {string}
+             */
+            accounting_method?: "cash" | "accrual";
+            /** Format: date */
+            fiscal_year_end?: string;
+            /** @description Partner-specific JSON metadata */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A customer to create; creating is idempotent on external_id */
+        CreateCustomerRequest: {
+            /** @description Your own id for the customer */
+            external_id?: string;
+            reference_number?: string;
+            individual_name?: string;
+            company_name?: string;
+            /** Format: email */
+            email?: string;
+            mobile_phone?: string;
+            office_phone?: string;
+            address_line1?: string;
+            address_line2?: string;
+            city?: string;
+            state_county?: string;
+            postal_code?: string;
+            country?: string;
+            vat_number?: string;
+            tax_exempt?: boolean;
+            /** @example active */
+            status?: string;
+            transaction_tags?: unknown[];
+            notes?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            payment_terms_days?: number;
+            /** @description Credit limit in cents */
+            credit_limit_cents?: number;
+            document?: components["schemas"]["DocumentUpload"];
+        };
+        /** @description An invoice to create for a customer (by customer_id or customer_external_id) */
+        CreateInvoiceRequest: {
+            /** @description Your own id for the invoice */
             external_id?: string;
             /** Format: date-time */
-            completed_at?: string;
-            processor?: string;
+            sent_at?: string;
+            line_items?: components["schemas"]["InvoiceLineItemRequest"][];
+            /** Format: date-time */
+            due_at?: string;
+            /** Format: date-time */
+            voided_at?: string;
+            invoice_number?: string;
+            /** @example invoice */
+            invoice_type?: string;
+            /** Format: uuid */
+            customer_id?: string;
+            customer_external_id?: string;
             memo?: string;
+            /** @description Discount on the whole invoice, in major units (e.g. 12.50), like unit_price */
+            additional_discount?: number;
+            additional_sales_taxes?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Total of additional_sales_taxes, in major units (e.g. 12.50), like unit_price */
+            additional_sales_taxes_total?: number;
+            /** @description Tips, in major units (e.g. 12.50), like unit_price */
+            tips?: number;
+            tips_account?: unknown;
             transaction_tags?: string[];
+            metadata?: {
+                [key: string]: unknown;
+            };
+            document?: components["schemas"]["DocumentUpload"];
+        };
+        /** @description Serializer for creating a refund payment (reusable for other endpoints). All amounts in cents. */
+        CreateRefundPaymentRequestRequest: {
+            /** @description Amount to disburse for this refund in cents (e.g., 20000 for €200.00) */
+            amount_cents: number;
+            /**
+             * @description Payment method for the refund payment
+             * @enum {string}
+             */
+            method: "CASH" | "CHECK" | "CREDIT_CARD" | "DEBIT_CARD" | "ACH" | "BANK_TRANSFER" | "PAYPAL" | "STRIPE" | "OTHER";
+            /** @description Required idempotency key per refund (unique within a refund) */
+            external_id: string;
+            /**
+             * Format: date-time
+             * @description When the refund payment was completed
+             */
+            completed_at?: string;
+            /** @description Payment processor */
+            processor?: string;
+            /** @description Optional notes for the payment */
+            memo?: string;
+            /** @description Optional list of string tags for reconciliation */
+            transaction_tags?: string[];
+            /** @description Processing fee for this refund payment in cents (e.g., 30 for €0.30) */
             refund_processing_fee_cents?: number;
         };
         /** @description A refund of one invoice */
@@ -419,10 +565,12 @@ export interface components {
             /** Format: date-time */
             completed_at?: string;
             external_id?: string;
+            /** @description Amount to refund, in cents; provide it for a partial refund */
             amount_cents?: number;
             memo?: string;
             reference_number?: string;
             processor?: string;
+            /** @description Processing fee of the refund, in cents */
             refund_processing_fee_cents?: number;
             document?: components["schemas"]["DocumentUpload"];
         };
@@ -430,7 +578,7 @@ export interface components {
         Customer: {
             type?: string;
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** @description Your own id for the customer */
             external_id?: string;
             reference_number?: string;
@@ -456,10 +604,15 @@ export interface components {
             is_archived?: boolean;
             transaction_tags?: unknown[];
             notes?: string;
-            metadata?: unknown;
+            metadata?: {
+                [key: string]: unknown;
+            };
             payment_terms_days?: number;
+            /** @description Credit limit in major units (e.g. 12.50); credit_limit_cents holds the same limit in cents */
             credit_limit?: number;
+            /** @description Credit limit in cents */
             credit_limit_cents?: number;
+            /** @description Outstanding balance in major units (e.g. 12.50), like credit_limit */
             outstanding_balance?: number;
             documents?: components["schemas"]["DocumentLink"][];
             /** Format: date-time */
@@ -470,7 +623,7 @@ export interface components {
             archived_at?: string;
         };
         /** @description The customer fields the archive request accepts */
-        CustomerArchiveRequest: {
+        CustomerRequest: {
             /** @description Your own id for the customer */
             external_id?: string;
             reference_number?: string;
@@ -490,37 +643,12 @@ export interface components {
             tax_exempt?: boolean;
             transaction_tags?: unknown[];
             notes?: string;
-            metadata?: unknown;
+            metadata?: {
+                [key: string]: unknown;
+            };
             payment_terms_days?: number;
+            /** @description Credit limit in cents */
             credit_limit_cents?: number;
-        };
-        /** @description A customer to create; creating is idempotent on external_id */
-        CustomerCreateRequest: {
-            /** @description Your own id for the customer */
-            external_id?: string;
-            reference_number?: string;
-            individual_name?: string;
-            company_name?: string;
-            /** Format: email */
-            email?: string;
-            mobile_phone?: string;
-            office_phone?: string;
-            address_line1?: string;
-            address_line2?: string;
-            city?: string;
-            state_county?: string;
-            postal_code?: string;
-            country?: string;
-            vat_number?: string;
-            tax_exempt?: boolean;
-            /** @example active */
-            status?: string;
-            transaction_tags?: unknown[];
-            notes?: string;
-            metadata?: unknown;
-            payment_terms_days?: number;
-            credit_limit_cents?: number;
-            document?: components["schemas"]["DocumentUpload"];
         };
         /** @description A stored document and a temporary link to it */
         DocumentLink: {
@@ -538,8 +666,12 @@ export interface components {
             /** @example sales_invoice */
             document_type?: string;
             upload_source?: string;
-            metadata?: unknown;
-            tags?: unknown;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            tags?: {
+                [key: string]: unknown;
+            };
         };
         /** @description Thredfi error body */
         ErrorResponse: {
@@ -556,7 +688,7 @@ export interface components {
         Invoice: {
             type?: string;
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
             business_id?: string;
             /** @example SENT */
@@ -576,68 +708,82 @@ export interface components {
             currency?: string;
             customer?: components["schemas"]["Customer"];
         };
-        /** @description An invoice to create for a customer (by customer_id or customer_external_id) */
-        InvoiceCreateRequest: {
-            /** @description Your own id for the invoice */
-            external_id?: string;
-            /** Format: date-time */
-            sent_at?: string;
-            line_items?: components["schemas"]["InvoiceLineItemRequest"][];
-            /** Format: date-time */
-            due_at?: string;
-            /** Format: date-time */
-            voided_at?: string;
-            invoice_number?: string;
-            /** @example invoice */
-            invoice_type?: string;
-            /** Format: uuid */
-            customer_id?: string;
-            customer_external_id?: string;
-            memo?: string;
-            additional_discount?: number;
-            additional_sales_taxes?: Record<string, never>[];
-            additional_sales_taxes_total?: number;
-            tips?: number;
-            tips_account?: unknown;
-            transaction_tags?: string[];
-            metadata?: unknown;
-            document?: components["schemas"]["DocumentUpload"];
-        };
         /** @description One line of an invoice */
         InvoiceLineItemRequest: {
             quantity?: number;
+            /** @description Price of one unit, in major units (e.g. 12.50) */
             unit_price?: number;
             external_id?: string;
             description?: string;
             account_identifier?: unknown;
             product?: string;
+            /** @description Discount on the line, in major units (e.g. 12.50), like unit_price */
             discount_amount?: number;
             sales_taxes?: components["schemas"]["SalesTax"][];
         };
-        /** @description A recorded invoice payment with its allocations */
-        InvoicePayment: {
+        /** @description Response serializer for create invoice payment endpoint */
+        InvoicePaymentCreateResponse: {
+            payment?: components["schemas"]["RecordedInvoicePayment"];
+        };
+        /** @description Response serializer for invoice payment deletion */
+        InvoicePaymentDeleteResponse: {
+            /** @description Status message */
+            message: string;
+            /**
+             * Format: uuid
+             * @description UUID of the deleted payment
+             */
+            payment_id: string;
+            /** @description New status of the payment */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When the payment was updated
+             */
+            updated_at: string;
+        };
+        /** @description Comprehensive serializer for invoice payments list endpoint. Extends PaymentSerializer with allocation details. */
+        InvoicePaymentList: {
             /** Format: uuid */
-            id?: string;
+            id: string;
+            /** @description Customer details embedded in payment and other response objects. */
             customer?: {
                 /** Format: uuid */
                 id?: string;
+                /** @description Customer display name */
                 name?: string;
-                /** Format: email */
+                /**
+                 * Format: email
+                 * @description Customer email address
+                 */
                 email?: string;
                 company_name?: string;
             };
             customer_name?: string;
             customer_email?: string;
             payment_method?: components["schemas"]["PaymentMethod"];
+            /** @description Total payment amount in cents */
             total_amount?: number;
+            /** @description Amount allocated to invoices in cents */
             allocated_amount?: number;
+            /** @description Unallocated amount remaining in cents (customer credit if positive) */
             unallocated_amount?: number;
+            /** @description Net amount after deducting all fees in cents */
             net_amount?: number;
+            /** @description Platform processing fee charged in cents */
             processing_fee?: number;
+            /** @description Platform processing fee charged in cents (raw database field) */
             processing_fee_cents?: number;
+            /** @description Human-readable payment amount with currency symbol */
             display_amount?: string;
+            /** @description Whether payment is fully allocated to invoices (true if allocated_amount >= total_amount) */
             is_fully_allocated?: boolean;
+            /** @description Whether payment processing is completed (status='completed') */
             is_completed?: boolean;
+            /** @enum {string} */
+            currency?: "EUR" | "GBP" | "USD" | "SEK" | "NOK" | "DKK" | "ISK" | "MYR" | "SGD";
+            /** @enum {string} */
+            status?: "pending" | "processing" | "completed" | "failed" | "cancelled" | "refunded";
             /** Format: date-time */
             processed_at?: string;
             /** Format: date-time */
@@ -653,25 +799,25 @@ export interface components {
                 invoice_id?: string;
                 invoice_number?: string;
                 invoice_status?: string;
+                /** @description Amount of the payment allocated to the invoice, in cents, like the payment's amounts */
                 amount?: number;
                 /** Format: date-time */
                 allocated_at?: string;
                 transaction_tags?: unknown;
                 notes?: string;
             }[];
+            /** @description Refund allocations linked to this payment */
             refund_allocations?: {
                 /** Format: uuid */
                 refund_id?: string;
+                /** @description Amount of the refund allocated to this payment, in cents */
                 amount_cents?: number;
                 /** Format: date-time */
                 allocated_at?: string;
                 reference_number?: string;
             }[];
+            /** @description Bank transactions this payment is reconciled to */
             reconciled_bank_transactions?: components["schemas"]["ReconciledBankTransaction"][];
-        };
-        /** @description Response serializer for create invoice payment endpoint */
-        InvoicePaymentCreateResponse: {
-            payment?: components["schemas"]["RecordedInvoicePayment"];
         };
         /** @description Request serializer for recording invoice payments */
         InvoiceRecordPaymentRequestRequest: {
@@ -686,6 +832,7 @@ export interface components {
             allocations?: {
                 /** Format: uuid */
                 invoice_id?: string;
+                /** @description Amount of the payment applied to the invoice, in cents */
                 amount_cents?: number;
             }[];
             /**
@@ -705,38 +852,17 @@ export interface components {
             /** @description Legacy field for notes (use 'note' instead) */
             notes?: string;
             /** @description Custom key-value pairs for additional payment context */
-            metadata?: Record<string, never>;
+            metadata?: {
+                [key: string]: unknown;
+            };
             /** @description Payment references (bank_reference, end_to_end_id, payment_reference) */
-            references?: Record<string, never>;
+            references?: {
+                [key: string]: unknown;
+            };
             /** @description Processing fee charged by payment processor (Stripe, PayPal, etc.) in cents */
             processing_fee_cents?: number;
             /** @description Payment processor name (e.g., Stripe, PayPal) */
             payment_processor?: string;
-        };
-        /** @description The invoice fields an update replaces */
-        InvoiceUpdateRequest: {
-            invoice_number?: string;
-            /** @example invoice */
-            invoice_type?: string;
-            memo?: string;
-            external_id?: string;
-            /** Format: date-time */
-            due_at?: string;
-            document?: components["schemas"]["DocumentUpload"];
-            /** Format: uuid */
-            customer_id?: string;
-            line_items?: components["schemas"]["InvoiceLineItemRequest"][];
-            additional_discount?: number;
-            additional_sales_taxes_total?: number;
-            tips?: number;
-        };
-        /** @description The body the void request accepts */
-        InvoiceVoidRequest: {
-            invoice_number?: string;
-            external_id?: string;
-            memo?: string;
-            /** Format: uuid */
-            customer_id?: string;
         };
         /** @description The envelope of every page of a list: the total count, the page's position, and (from the guides) links to the pages around it. Each list adds its own results. */
         ListEnvelope: {
@@ -811,7 +937,7 @@ export interface components {
         };
         /** @description One page of the business's invoice payments */
         PaginatedInvoicePaymentList: components["schemas"]["ListEnvelope"] & {
-            results?: components["schemas"]["InvoicePayment"][];
+            results?: components["schemas"]["InvoicePaymentList"][];
         };
         /** @description One page of the business's invoice refunds */
         PaginatedRefundList: components["schemas"]["ListEnvelope"] & {
@@ -821,21 +947,37 @@ export interface components {
         PaginatedRefundPaymentList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["RefundPayment"][];
         };
-        /** @description Fields to change; country, base_currency and external_id cannot change. */
-        PatchedBusinessUpdateRequest: {
+        /** @description Serializer for updating existing businesses */
+        PatchedUpdateBusinessRequest: {
+            /** @description Legal registered name of the business */
             legal_name?: string;
+            /** @description Business entity type (e.g., 'limited', 'gmbh', 'bv') */
             entity_type?: string;
-            /** Format: email */
-            email?: string;
+            /** @description Business phone number */
             phone_number?: string;
+            /** @description Tax identification number (other than VAT) */
             tin?: string;
+            /** @description EU VAT registration number */
             vat_number?: string;
+            /** @description Company registration number (e.g., Companies House number for UK) */
             company_number?: string;
+            /** @description Province or state within the country */
             province?: string;
+            /** @description European NACE industry classification code */
             eu_nace_industry_code?: string;
-            accounting_method?: components["schemas"]["AccountingMethod"];
+            /**
+             * Format: email
+             * @description Primary email address for the business
+             */
+            email?: string;
+            /**
+             * @description Accounting method: 'cash' or 'accrual'
+             * @enum {string}
+             */
+            accounting_method?: "cash" | "accrual";
             /** Format: date */
             fiscal_year_end?: string;
+            /** @description Partner-specific JSON metadata */
             metadata?: {
                 [key: string]: unknown;
             };
@@ -851,8 +993,10 @@ export interface components {
             bank_transaction_id?: string;
             /** Format: date-time */
             bank_transaction_date?: string;
+            /** @description Amount of the bank transaction, in cents */
             bank_transaction_amount_cents?: number;
             bank_transaction_direction?: string;
+            /** @description Amount reconciled with the payment, in cents */
             reconciled_amount_cents?: number;
             /** Format: uuid */
             reconciliation_link_id?: string;
@@ -865,13 +1009,18 @@ export interface components {
         };
         /** @description Detailed payment information in response - all amounts in cents */
         RecordedInvoicePayment: {
-            id?: string;
+            id: string;
             business_id?: string;
             customer_id?: string;
+            /** @description Total payment amount in cents */
             total_amount_cents?: number;
+            /** @description Amount applied to invoices in cents */
             applied_amount_cents?: number;
+            /** @description Amount allocated to invoices in cents */
             allocated_amount_cents?: number;
+            /** @description Amount not applied to any invoice in cents */
             unapplied_amount_cents?: number;
+            /** @description Amount remaining in cents */
             remaining_amount_cents?: number;
             currency?: string;
             /** @example completed */
@@ -881,7 +1030,9 @@ export interface components {
             external_id?: string;
             note?: string;
             bank_reference?: string;
-            metadata?: Record<string, never>;
+            metadata?: {
+                [key: string]: unknown;
+            };
             idempotency_key?: string | null;
             /** Format: date-time */
             created_at?: string;
@@ -890,15 +1041,18 @@ export interface components {
             applied_invoices?: {
                 id?: string;
                 invoice_number?: string;
+                /** @description Amount of the payment applied to the invoice, in cents */
                 applied_amount_cents?: number;
                 status?: string;
+                /** @description Amount of the invoice still outstanding, in cents */
                 outstanding_amount_cents?: number;
             }[];
         };
         /** @description A refund of an invoice, full or partial */
         Refund: {
             /** Format: uuid */
-            id?: string;
+            id: string;
+            /** @description Refunded amount in cents, like the refunded_amount of its refund payments */
             refunded_amount?: number;
             /** Format: uuid */
             customer_id?: string;
@@ -908,10 +1062,12 @@ export interface components {
                 id?: string;
                 /** @example invoice */
                 allocation_type?: string;
+                /** @description Amount of the refund allocated to the target, in cents, like refunded_amount */
                 amount?: number;
                 /** Format: uuid */
                 invoice_id?: string;
                 invoice_number?: string;
+                /** @description Outstanding balance of the invoice, in cents */
                 invoice_outstanding_balance_cents?: number;
                 target_description?: string;
                 description?: string;
@@ -920,33 +1076,117 @@ export interface components {
             }[];
             refund_payments?: components["schemas"]["RefundPayment"][];
         };
-        /** @description Money paid back to the customer against a refund */
+        /** @description Serializer for refund payments. All amounts in cents. */
         RefundPayment: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Unique refund payment identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description ID of the refund this payment belongs to
+             */
             refund_id?: string;
+            /** @description Refunded amount in cents */
             refunded_amount?: number;
+            /** @description Processing fee in cents */
             refund_processing_fee?: number;
+            /** @description Bank transactions this refund payment is reconciled to */
             reconciled_bank_transactions?: components["schemas"]["ReconciledBankTransaction"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Timestamp when refund payment record was created
+             */
             created_at?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Timestamp when refund payment record was last updated
+             */
             updated_at?: string;
+            /** @description Your unique identifier for idempotency (unique within refund) */
             external_id?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Date and time when refund payment was completed
+             */
             completed_at?: string;
-            /** @example BANK_TRANSFER */
-            method?: string;
+            /**
+             * @description Payment method used for refund (CASH, CHECK, CREDIT_CARD, BANK_TRANSFER, etc.)
+             * @enum {string}
+             */
+            method?: "BANK_TRANSFER" | "CREDIT_CARD" | "DEBIT_CARD" | "ACH" | "CHECK" | "CASH" | "PAYPAL" | "STRIPE" | "OTHER";
+            /** @description Payment processor used (e.g., Stripe, PayPal, manual) */
             processor?: string;
+            /** @description List of tags for categorization and reconciliation tracking */
             transaction_tags?: unknown;
             memo?: string;
-            metadata?: unknown;
+            metadata?: {
+                [key: string]: unknown;
+            };
         };
+        /** @description A sales tax on an invoice line */
         SalesTax: {
+            /** @description Tax amount, in major units (e.g. 12.50), like unit_price */
             amount?: number;
             tax_account?: unknown;
+            /** @description Discount on the tax, in major units (e.g. 12.50), like unit_price */
             discount_amount?: number;
+        };
+        /** @description Serializer for updating existing businesses */
+        UpdateBusiness: {
+            /** @description Legal registered name of the business */
+            legal_name?: string;
+            /** @description Business entity type (e.g., 'limited', 'gmbh', 'bv') */
+            entity_type?: string;
+            /** @description Business phone number */
+            phone_number?: string;
+            /** @description Tax identification number (other than VAT) */
+            tin?: string;
+            /** @description EU VAT registration number */
+            vat_number?: string;
+            /** @description Company registration number (e.g., Companies House number for UK) */
+            company_number?: string;
+            /** @description Province or state within the country */
+            province?: string;
+            /** @description European NACE industry classification code */
+            eu_nace_industry_code?: string;
+            /**
+             * Format: email
+             * @description Primary email address for the business
+             */
+            email?: string;
+            /**
+             * @description Accounting method: 'cash' or 'accrual'
+             * @enum {string}
+             */
+            accounting_method?: "cash" | "accrual";
+            /** Format: date */
+            fiscal_year_end?: string;
+            /** @description Partner-specific JSON metadata */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The invoice fields an update replaces */
+        UpdateInvoiceRequest: {
+            invoice_number?: string;
+            /** @example invoice */
+            invoice_type?: string;
+            memo?: string;
+            external_id?: string;
+            /** Format: date-time */
+            due_at?: string;
+            document?: components["schemas"]["DocumentUpload"];
+            /** Format: uuid */
+            customer_id?: string;
+            line_items?: components["schemas"]["InvoiceLineItemRequest"][];
+            /** @description Discount on the whole invoice, in major units (e.g. 12.50), like unit_price */
+            additional_discount?: number;
+            /** @description Total of the additional sales taxes, in major units (e.g. 12.50), like unit_price */
+            additional_sales_taxes_total?: number;
+            /** @description Tips, in major units (e.g. 12.50), like unit_price */
+            tips?: number;
         };
         /** @description Thredfi validation error body */
         ValidationErrorResponse: {
@@ -957,36 +1197,42 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description The body the void request accepts */
+        VoidInvoiceRequest: {
+            invoice_number?: string;
+            external_id?: string;
+            memo?: string;
+            /** Format: uuid */
+            customer_id?: string;
+        };
     };
     responses: never;
     parameters: {
+        /** @description A UUID string identifying this business. */
         BusinessId: string;
     };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
-export type AccountingMethod = components['schemas']['AccountingMethod'];
 export type Business = components['schemas']['Business'];
-export type BusinessCreateRequest = components['schemas']['BusinessCreateRequest'];
-export type BusinessCreateResponse = components['schemas']['BusinessCreateResponse'];
 export type BusinessTokenResponse = components['schemas']['BusinessTokenResponse'];
+export type CreateBusinessRequest = components['schemas']['CreateBusinessRequest'];
+export type CreateCustomerRequest = components['schemas']['CreateCustomerRequest'];
+export type CreateInvoiceRequest = components['schemas']['CreateInvoiceRequest'];
 export type CreateRefundPaymentRequestRequest = components['schemas']['CreateRefundPaymentRequestRequest'];
 export type CreateSimpleRefundRequest = components['schemas']['CreateSimpleRefundRequest'];
 export type Customer = components['schemas']['Customer'];
-export type CustomerArchiveRequest = components['schemas']['CustomerArchiveRequest'];
-export type CustomerCreateRequest = components['schemas']['CustomerCreateRequest'];
+export type CustomerRequest = components['schemas']['CustomerRequest'];
 export type DocumentLink = components['schemas']['DocumentLink'];
 export type DocumentUpload = components['schemas']['DocumentUpload'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type Invoice = components['schemas']['Invoice'];
-export type InvoiceCreateRequest = components['schemas']['InvoiceCreateRequest'];
 export type InvoiceLineItemRequest = components['schemas']['InvoiceLineItemRequest'];
-export type InvoicePayment = components['schemas']['InvoicePayment'];
 export type InvoicePaymentCreateResponse = components['schemas']['InvoicePaymentCreateResponse'];
+export type InvoicePaymentDeleteResponse = components['schemas']['InvoicePaymentDeleteResponse'];
+export type InvoicePaymentList = components['schemas']['InvoicePaymentList'];
 export type InvoiceRecordPaymentRequestRequest = components['schemas']['InvoiceRecordPaymentRequestRequest'];
-export type InvoiceUpdateRequest = components['schemas']['InvoiceUpdateRequest'];
-export type InvoiceVoidRequest = components['schemas']['InvoiceVoidRequest'];
 export type ListEnvelope = components['schemas']['ListEnvelope'];
 export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
 export type OAuth2TokenRequestRequest = components['schemas']['OAuth2TokenRequestRequest'];
@@ -998,25 +1244,31 @@ export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList']
 export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoicePaymentList'];
 export type PaginatedRefundList = components['schemas']['PaginatedRefundList'];
 export type PaginatedRefundPaymentList = components['schemas']['PaginatedRefundPaymentList'];
-export type PatchedBusinessUpdateRequest = components['schemas']['PatchedBusinessUpdateRequest'];
+export type PatchedUpdateBusinessRequest = components['schemas']['PatchedUpdateBusinessRequest'];
 export type PaymentMethod = components['schemas']['PaymentMethod'];
 export type ReconciledBankTransaction = components['schemas']['ReconciledBankTransaction'];
 export type RecordedInvoicePayment = components['schemas']['RecordedInvoicePayment'];
 export type Refund = components['schemas']['Refund'];
 export type RefundPayment = components['schemas']['RefundPayment'];
 export type SalesTax = components['schemas']['SalesTax'];
+export type UpdateBusiness = components['schemas']['UpdateBusiness'];
+export type UpdateInvoiceRequest = components['schemas']['UpdateInvoiceRequest'];
 export type ValidationErrorResponse = components['schemas']['ValidationErrorResponse'];
+export type VoidInvoiceRequest = components['schemas']['VoidInvoiceRequest'];
 export type ParameterBusinessId = components['parameters']['BusinessId'];
 export type $defs = Record<string, never>;
 export interface operations {
     list_businesses: {
         parameters: {
             query?: {
-                /** @description ISO 3166-1 alpha-2 country code */
+                /** @description Filter by country code (case-insensitive, e.g., GB, DE, FR, MY, SG) */
                 country?: string;
+                /** @description Filter by entity type (case-insensitive). Valid values depend on business country. Examples: limited, gmbh, bv, sl, etc. */
                 entity_type?: string;
                 is_archived?: boolean;
+                /** @description Page number (default: 1) */
                 page?: number;
+                /** @description Items per page (default: 20, max: 100) */
                 page_size?: number;
             };
             header?: never;
@@ -1033,6 +1285,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedBusinessList"];
                 };
             };
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1052,7 +1305,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BusinessCreateRequest"];
+                "application/json": components["schemas"]["CreateBusinessRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateBusinessRequest"];
+                "multipart/form-data": components["schemas"]["CreateBusinessRequest"];
             };
         };
         responses: {
@@ -1062,7 +1317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessCreateResponse"];
+                    "application/json": components["schemas"]["Business"];
                 };
             };
             /** @description The business was created. */
@@ -1071,9 +1326,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessCreateResponse"];
+                    "application/json": components["schemas"]["Business"];
                 };
             };
+            /** @description Validation errors in request data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1082,6 +1338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1097,6 +1354,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID string identifying this business. */
                 business_id: components["parameters"]["BusinessId"];
             };
             cookie?: never;
@@ -1111,6 +1369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Business"];
                 };
             };
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1144,13 +1403,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID string identifying this business. */
                 business_id: components["parameters"]["BusinessId"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedBusinessUpdateRequest"];
+                "application/json": components["schemas"]["PatchedUpdateBusinessRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedUpdateBusinessRequest"];
+                "multipart/form-data": components["schemas"]["PatchedUpdateBusinessRequest"];
             };
         };
         responses: {
@@ -1159,9 +1421,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Business"];
+                    "application/json": components["schemas"]["UpdateBusiness"];
                 };
             };
+            /** @description Validation errors in request data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1170,6 +1433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1178,6 +1442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The token's business_id does not match the path. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1186,6 +1451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description No such business, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1221,7 +1487,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedCustomerList"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1262,7 +1528,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CustomerCreateRequest"];
+                "application/json": components["schemas"]["CreateCustomerRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateCustomerRequest"];
+                "multipart/form-data": components["schemas"]["CreateCustomerRequest"];
             };
         };
         responses: {
@@ -1293,7 +1561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1353,7 +1621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1396,7 +1664,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["CustomerArchiveRequest"];
+                "application/json": components["schemas"]["CustomerRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CustomerRequest"];
+                "multipart/form-data": components["schemas"]["CustomerRequest"];
             };
         };
         responses: {
@@ -1417,7 +1687,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1449,6 +1719,16 @@ export interface operations {
     list_invoices: {
         parameters: {
             query?: {
+                /** @description Filter by customer external ID */
+                customer_external_id?: string;
+                /** @description Filter by customer ID (supports comma-separated UUIDs for multiple customers) */
+                customer_id?: string;
+                /** @description Filter invoices due before this date (ISO format) */
+                due_at_end?: string;
+                /** @description Filter invoices due after this date (ISO format) */
+                due_at_start?: string;
+                /** @description Filter by maximum invoice amount, in cents */
+                max_amount?: number;
                 /** @description Page number (default: 1) */
                 page?: number;
                 /** @description Items per page (default: 20, max: 100) */
@@ -1471,7 +1751,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedInvoiceList"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1512,7 +1792,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvoiceCreateRequest"];
+                "application/json": components["schemas"]["CreateInvoiceRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateInvoiceRequest"];
+                "multipart/form-data": components["schemas"]["CreateInvoiceRequest"];
             };
         };
         responses: {
@@ -1543,7 +1825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1575,10 +1857,36 @@ export interface operations {
     list_invoice_payments: {
         parameters: {
             query?: {
+                /** @description Filter by customer ID (supports comma-separated UUIDs for multiple customers) */
+                customer_id?: string;
+                /** @description Filter payments from this date/time (ISO format) */
+                date_from?: string;
+                /** @description Filter payments to this date/time (ISO format) */
+                date_to?: string;
+                /** @description Filter by allocation status (true=fully allocated, false=partially/unallocated) */
+                fully_allocated?: boolean;
+                /** @description Filter by invoice ID (payments allocated to this invoice) */
+                invoice_id?: string;
+                /** @description Maximum payment amount in cents (e.g., 100000 for €1000.00) */
+                max_amount?: number;
+                /** @description Filter by payment method */
+                method?: string;
+                /** @description Minimum payment amount in cents (e.g., 10050 for €100.50) */
+                min_amount?: number;
+                /** @description Sort order (asc, desc). Default: desc */
+                order?: string;
                 /** @description Page number (default: 1) */
                 page?: number;
                 /** @description Items per page (default: 20, max: 100) */
                 page_size?: number;
+                /** @description Filter by payment processor */
+                processor?: string;
+                /** @description Search by payment reference, external_id, processor_reference, bank_reference, customer name, or notes */
+                search?: string;
+                /** @description Sort field (payment_date, amount, created_at). Default: payment_date */
+                sort?: string;
+                /** @description Filter by payment status (pending, processing, completed, failed, cancelled, refunded) */
+                status?: string;
             };
             header?: never;
             path: {
@@ -1597,7 +1905,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedInvoicePaymentList"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1642,6 +1950,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InvoiceRecordPaymentRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvoiceRecordPaymentRequestRequest"];
+                "multipart/form-data": components["schemas"]["InvoiceRecordPaymentRequestRequest"];
             };
         };
         responses: {
@@ -1672,7 +1982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1720,10 +2030,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvoicePayment"];
+                    "application/json": components["schemas"]["InvoicePaymentList"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1742,6 +2061,56 @@ export interface operations {
                 };
             };
             /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_invoice_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+                /** @description A UUID string identifying this payment. */
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentDeleteResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or payment, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1777,7 +2146,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedRefundList"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1819,6 +2188,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateSimpleRefundRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateSimpleRefundRequest"];
+                "multipart/form-data": components["schemas"]["CreateSimpleRefundRequest"];
             };
         };
         responses: {
@@ -1839,7 +2210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1890,7 +2261,7 @@ export interface operations {
                     "application/json": components["schemas"]["Refund"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1946,7 +2317,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedRefundPaymentList"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1988,6 +2359,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateRefundPaymentRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateRefundPaymentRequestRequest"];
+                "multipart/form-data": components["schemas"]["CreateRefundPaymentRequestRequest"];
             };
         };
         responses: {
@@ -2018,7 +2391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2061,7 +2434,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvoiceUpdateRequest"];
+                "application/json": components["schemas"]["UpdateInvoiceRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateInvoiceRequest"];
+                "multipart/form-data": components["schemas"]["UpdateInvoiceRequest"];
             };
         };
         responses: {
@@ -2082,7 +2457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2125,7 +2500,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["InvoiceVoidRequest"];
+                "application/json": components["schemas"]["VoidInvoiceRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VoidInvoiceRequest"];
+                "multipart/form-data": components["schemas"]["VoidInvoiceRequest"];
             };
         };
         responses: {
@@ -2146,7 +2523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid token */
+            /** @description Authentication required - missing or invalid API key */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -1,20 +1,18 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
+  CreateCustomerRequest,
+  CreateInvoiceRequest,
   CreateRefundPaymentRequestRequest,
   CreateSimpleRefundRequest,
   Customer,
-  CustomerArchiveRequest,
-  CustomerCreateRequest,
+  CustomerRequest,
   DocumentLink,
   DocumentUpload,
   Invoice,
-  InvoiceCreateRequest,
   InvoiceLineItemRequest,
-  InvoicePayment,
   InvoicePaymentCreateResponse,
+  InvoicePaymentList,
   InvoiceRecordPaymentRequestRequest,
-  InvoiceUpdateRequest,
-  InvoiceVoidRequest,
   ListEnvelope,
   operations,
   PageInfo,
@@ -30,7 +28,9 @@ import type {
   Refund,
   RefundPayment,
   SalesTax,
+  UpdateInvoiceRequest,
   ValidationErrorResponse,
+  VoidInvoiceRequest,
 } from "../src/index.js";
 
 type CreateInvoiceBody = NonNullable<
@@ -38,8 +38,8 @@ type CreateInvoiceBody = NonNullable<
 >["content"]["application/json"];
 
 describe("create_invoice's request body, as a consumer writes it", () => {
-  it("is the named InvoiceCreateRequest type", () => {
-    expectTypeOf<CreateInvoiceBody>().toEqualTypeOf<InvoiceCreateRequest>();
+  it("is the named CreateInvoiceRequest type", () => {
+    expectTypeOf<CreateInvoiceBody>().toEqualTypeOf<CreateInvoiceRequest>();
   });
 
   it("accepts an invoice for a customer with line items", () => {
@@ -68,7 +68,7 @@ describe("create_invoice's request body, as a consumer writes it", () => {
       // @ts-expect-error: invoices take line_items, not lines
       lines: [],
     };
-    expectTypeOf(body).toEqualTypeOf<InvoiceCreateRequest>();
+    expectTypeOf(body).toEqualTypeOf<CreateInvoiceRequest>();
   });
 
   it("catches a field of the wrong type", () => {
@@ -76,7 +76,7 @@ describe("create_invoice's request body, as a consumer writes it", () => {
       // @ts-expect-error: customer_id is a UUID string
       customer_id: 42,
     };
-    expectTypeOf(body).toEqualTypeOf<InvoiceCreateRequest>();
+    expectTypeOf(body).toEqualTypeOf<CreateInvoiceRequest>();
   });
 });
 
@@ -100,9 +100,38 @@ describe("money and ids", () => {
   });
 
   it("marks no field required that the pages do not mark required", () => {
-    expectTypeOf<Record<string, never>>().toMatchTypeOf<CustomerCreateRequest>();
-    expectTypeOf<Record<string, never>>().toMatchTypeOf<InvoiceCreateRequest>();
-    expectTypeOf<Record<string, never>>().toMatchTypeOf<CreateRefundPaymentRequestRequest>();
+    expectTypeOf<Record<string, never>>().toMatchTypeOf<CreateCustomerRequest>();
+    expectTypeOf<Record<string, never>>().toMatchTypeOf<CreateInvoiceRequest>();
+    expectTypeOf<Record<string, never>>().toMatchTypeOf<CreateSimpleRefundRequest>();
+  });
+
+  it("requires a refund payment's amount, method and idempotency key", () => {
+    type RequiredKeys = {
+      [K in keyof CreateRefundPaymentRequestRequest]-?: undefined extends CreateRefundPaymentRequestRequest[K]
+        ? never
+        : K;
+    }[keyof CreateRefundPaymentRequestRequest];
+    expectTypeOf<RequiredKeys>().toEqualTypeOf<"amount_cents" | "method" | "external_id">();
+    expectTypeOf<CreateRefundPaymentRequestRequest["method"]>().toEqualTypeOf<
+      | "CASH"
+      | "CHECK"
+      | "CREDIT_CARD"
+      | "DEBIT_CARD"
+      | "ACH"
+      | "BANK_TRANSFER"
+      | "PAYPAL"
+      | "STRIPE"
+      | "OTHER"
+    >();
+  });
+
+  it("types an invoice payment's currency and status as their documented enums", () => {
+    expectTypeOf<InvoicePaymentList["currency"]>().toEqualTypeOf<
+      "EUR" | "GBP" | "USD" | "SEK" | "NOK" | "DKK" | "ISK" | "MYR" | "SGD" | undefined
+    >();
+    expectTypeOf<InvoicePaymentList["status"]>().toEqualTypeOf<
+      "pending" | "processing" | "completed" | "failed" | "cancelled" | "refunded" | undefined
+    >();
   });
 });
 
@@ -130,13 +159,13 @@ describe("named types", () => {
   it("exports one named type per receivables schema", () => {
     expectTypeOf<
       [
-        CustomerArchiveRequest,
+        CustomerRequest,
         DocumentLink,
         DocumentUpload,
-        InvoicePayment,
+        InvoicePaymentList,
         InvoicePaymentCreateResponse,
-        InvoiceUpdateRequest,
-        InvoiceVoidRequest,
+        UpdateInvoiceRequest,
+        VoidInvoiceRequest,
         PaginatedInvoicePaymentList,
         PaginatedRefundList,
         PaginatedRefundPaymentList,

@@ -74,6 +74,8 @@ export const operationCalls: Record<string, OperationCall> = {
 const CUSTOMER_ID = "c5a1e7d2-4b3f-4c8e-9a6d-1f2e3d4c5b6a";
 const INVOICE_ID = "9b7e2a41-6c3d-4f5e-8a1b-2c3d4e5f6a7b";
 const PAYMENT_ID = "7a80c3cc-4e88-4f94-8ccc-6aa691804960";
+/** A pending payment: only pending or failed payments can be cancelled. */
+const PENDING_PAYMENT_ID = "5d4e3f2a-1b0c-4d9e-8f7a-6b5c4d3e2f1a";
 const REFUND_ID = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b";
 const page = { page: 1, page_size: 20 };
 
@@ -168,6 +170,11 @@ function receivablesCalls(): Record<string, OperationCall> {
     get_invoice_payment: api((thredfi, id) =>
       thredfi.business(id).GET(`${payments}{payment_id}/`, {
         params: { path: { business_id: id, payment_id: PAYMENT_ID } },
+      }),
+    ),
+    delete_invoice_payment: api((thredfi, id) =>
+      thredfi.business(id).POST(`${payments}{payment_id}/delete/`, {
+        params: { path: { business_id: id, payment_id: PENDING_PAYMENT_ID } },
       }),
     ),
     create_refund: api((thredfi, id) =>
