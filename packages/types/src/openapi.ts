@@ -52,6 +52,176 @@ export interface paths {
         patch: operations["update_business"];
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/bills/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bills */
+        get: operations["list_bills"];
+        put?: never;
+        /** Create bill */
+        post: operations["create_bill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bills/payments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bill payments
+         * @description List all bill payments for a business with filtering and pagination.
+         *
+         *     **Features:**
+         *     - Filter by status (pending, processing, completed, failed, cancelled, returned)
+         *     - Filter by payment method
+         *     - Filter by vendor
+         *     - Filter by bill
+         *     - Filter by date range
+         *     - Search by payment reference
+         *     - Pagination support (default: 20 per page, max: 100)
+         *
+         *     **Use Cases:**
+         *     - View all pending payments requiring processing
+         *     - Monitor payment status across all bills
+         *     - Generate payment reports
+         *     - Reconciliation dashboard
+         *
+         *     **Available Filters:**
+         *     - `status`: Filter by payment status
+         *     - `payment_method`: Filter by payment method (bank_transfer, ach, wire, check, etc.)
+         *     - `vendor_id`: Filter by vendor UUID
+         *     - `bill_id`: Filter by bill UUID
+         *     - `payment_date_start` / `payment_date_end`: Filter by date range
+         *     - `search`: Search by payment_reference, check_number, processor_payment_id
+         */
+        get: operations["list_bill_payments"];
+        put?: never;
+        /**
+         * Create bill payment with allocations
+         * @description Create a bill payment with embedded allocations in a single atomic operation.
+         *
+         *     This endpoint follows the same pattern as invoice payments and vendor refund payments,
+         *     where allocations are embedded in the payment creation request.
+         *
+         *     **Key Features:**
+         *     - Atomic operation - all or nothing
+         *     - Comprehensive validation
+         *     - Support for multiple bill allocations
+         *     - Idempotency support via `Idempotency-Key` header
+         *
+         *     **Idempotency:**
+         *     Include an `Idempotency-Key` header to ensure the same request isn't processed twice.
+         *     If the same key is used again, the original response will be returned.
+         */
+        post: operations["create_bill_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bills/payments/{bill_payment_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get bill payment details
+         * @description Retrieve detailed information about a specific bill payment.
+         *
+         *     Returns:
+         *     - Complete payment information
+         *     - Associated vendor details
+         *     - Allocations (bills paid)
+         *     - Reconciliation status
+         *
+         *     Use Cases:
+         *     - View payment status and details
+         *     - Check allocation breakdown
+         *     - Audit trail
+         *     - Debugging and support
+         */
+        get: operations["get_bill_payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update bill payment
+         * @description Update an existing bill payment's status or details.
+         *
+         *     **Updatable Fields:**
+         *     - `status`: Update payment status (with validation)
+         *     - `failure_reason`: Required when status is 'failed'
+         *     - `payment_reference`: Update external reference
+         *     - `processing_fee_cents`: Update processing fee
+         *
+         *     **Status Transitions:**
+         *     - `pending` → `processing`, `completed`, `failed`, `cancelled`
+         *     - `processing` → `completed`, `failed`
+         *     - `completed` → (no transitions allowed)
+         *     - `failed` → (no transitions allowed)
+         *     - `cancelled` → (no transitions allowed)
+         */
+        patch: operations["update_bill_payment"];
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bills/payments/{bill_payment_id}/delete/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete (cancel) bill payment
+         * @description Cancel a bill payment and reverse its allocations. Only pending or failed payments can be deleted. Completed payments cannot be deleted. This operation marks the payment as cancelled and updates bill statuses. Following the REST pattern, this uses POST method as it's a state change operation, not a resource deletion.
+         */
+        post: operations["delete_bill_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bills/{bill_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get bill */
+        get: operations["get_bill"];
+        /**
+         * Update bill
+         * @description Update bill via PUT.
+         *
+         *     **Line Items**: If `line_items` is provided, ALL existing line items are deleted and replaced. If omitted, line items remain unchanged.
+         */
+        put: operations["update_bill"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/customers/": {
         parameters: {
             query?: never;
@@ -293,6 +463,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/vendor-credits/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Vendor Credits
+         * @description List all vendor credits for a business with optional filtering and pagination. Supports filtering by status, vendor, and date ranges.
+         */
+        get: operations["list_vendor_credits"];
+        put?: never;
+        /**
+         * Create Vendor Credit
+         * @description Create a vendor credit note with line items and optional allocations. Supports idempotency via external_id and can create vendors on-the-fly using vendor_external_id.
+         */
+        post: operations["create_vendor_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendor-credits/{credit_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Vendor Credit */
+        get: operations["get_vendor_credit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendor-refunds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vendor refunds
+         * @description List all vendor refunds for a business with advanced filtering and search.
+         *
+         *     **Features:**
+         *     - Filter by status, refund type, vendor, date range, amount
+         *     - Full-text search across reference numbers and descriptions
+         *     - Sort by any field
+         *     - Pagination support
+         *
+         *     **Use Cases:**
+         *     - View all pending refunds requiring processing
+         *     - Find refunds for a specific vendor
+         *     - Track refund history for accounting reconciliation
+         *     - Monitor unallocated refunds
+         *
+         *     **Available Filters:**
+         *     - `status`: Filter by refund status (pending, partially_allocated, allocated, completed, cancelled).
+         *       Comma-separated for multiple.
+         *     - `refund_type`: Filter by type (overpayment, credit_balance, billing_error, etc.)
+         *     - `vendor_id`: Filter by specific vendor UUID
+         *     - `refund_date_start` / `refund_date_end`: Filter by date range (YYYY-MM-DD)
+         *     - `min_amount` / `max_amount`: Filter by amount range (in cents)
+         *     - `currency`: Filter by currency code (EUR, GBP, USD)
+         *     - `is_fully_allocated`: Filter by allocation status (true/false)
+         *     - `search`: Full-text search across reference_number, external_id, description, vendor name
+         *
+         *     **Ordering:**
+         *     - Default: `-refund_date,-created_at` (newest first)
+         *     - Options: `refund_date`, `total_refunded_amount_cents`, `status`, `vendor__company_name`
+         *     - Prefix with `-` for descending order
+         */
+        get: operations["list_vendor_refunds"];
+        put?: never;
+        /**
+         * Create vendor refund
+         * @description Create a new vendor refund record (parent transaction).
+         *
+         *     **Idempotency:** Uses `external_id` field - duplicate requests with the same
+         *     external_id will return HTTP 200 with the existing refund instead of creating
+         *     a duplicate.
+         *
+         *     **Required Fields:**
+         *     - `vendor_id`: UUID of the vendor issuing the refund
+         *     - `total_refunded_amount_cents`: Total amount being refunded in cents (e.g., 10050 for £100.50)
+         *     - `currency`: ISO 4217 currency code (EUR, GBP, USD)
+         *
+         *     **Optional Fields:**
+         *     - `external_id`: Your system's unique identifier (for idempotency)
+         *     - `reference_number`: External reference number
+         *     - `refund_type`: Type of refund (overpayment, billing_error, goods_return, etc.)
+         *     - `refund_date`: Date of refund (defaults to today)
+         *     - `description`: Detailed description
+         *     - `memo`: Internal memo/notes
+         *     - `reason`: Reason for the refund
+         *     - `metadata`: Additional structured data (JSON object)
+         *     - `allocations`: Array of allocations to create with the refund
+         *     - `payments`: Array of payments to create with the refund
+         *     - `document`: Optional document upload (multipart field `file` with optional document_type, upload_source, metadata, tags)
+         */
+        post: operations["create_vendor_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendor-refunds/payments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create vendor refund payment with allocations
+         * @description Create a vendor refund payment with embedded allocations in a single atomic operation.
+         *
+         *     This endpoint follows the same pattern as invoice payments, where allocations
+         *     are embedded in the payment creation request rather than being separate API calls.
+         *
+         *     **Key Features:**
+         *     - Atomic operation - all or nothing
+         *     - Comprehensive validation
+         *     - Support for multiple allocation types
+         *     - Idempotency support via `Idempotency-Key` header
+         *
+         *     **Allocation Types:**
+         *     - `bill`: Apply refund to a specific bill
+         *     - `payment`: Refund a specific bill payment
+         *     - `credit`: Create a credit balance for future use
+         *
+         *     **Idempotency:**
+         *     Include an `Idempotency-Key` header to ensure the same request isn't processed twice.
+         *     If the same key is used again, the original response will be returned.
+         */
+        post: operations["create_vendor_refund_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendor-refunds/payments/{vendor_refund_payment_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update vendor refund payment
+         * @description Update an existing vendor refund payment's status or details.
+         *
+         *     **Updatable Fields:**
+         *     - `status`: Update payment status (with validation)
+         *     - `failure_reason`: Required when status is 'failed'
+         *     - `payment_reference`: Update external reference
+         *     - `processing_fee_cents`: Update processing fee
+         *
+         *     **Status Transitions:**
+         *     - `pending` → `processing`, `completed`, `failed`, `cancelled`
+         *     - `processing` → `completed`, `failed`
+         *     - `completed` → (no transitions allowed)
+         *     - `failed` → (no transitions allowed)
+         *     - `cancelled` → (no transitions allowed)
+         */
+        patch: operations["update_vendor_refund_payment"];
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendor-refunds/{refund_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update vendor refund
+         * @description Update vendor refund fields (description, memo, metadata, etc.). Supports optional document upload via multipart field `document` (with optional document_type, upload_source, metadata, tags). JSON-only requests remain supported when no file is provided.
+         */
+        patch: operations["update_vendor_refund"];
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendors/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List vendors */
+        get: operations["list_vendors"];
+        put?: never;
+        /**
+         * Create vendor
+         * @description Create a new vendor within a business.
+         */
+        post: operations["create_vendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendors/{vendor_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fetch vendor */
+        get: operations["get_vendor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/vendors/{vendor_id}/unarchive/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unarchive vendor
+         * @description Reactivate a previously archived vendor
+         */
+        post: operations["unarchive_vendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/oauth2/token/": {
         parameters: {
             query?: never;
@@ -337,6 +771,388 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A bill the business received from a vendor (payable) */
+        Bill: {
+            type?: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            business_id?: string;
+            status?: string;
+            terms?: string;
+            /** Format: date */
+            issue_date?: string;
+            /** Format: date-time */
+            received_at?: string;
+            /** Format: date-time */
+            due_at?: string;
+            /** Format: date-time */
+            paid_at?: string;
+            /** Format: date-time */
+            voided_at?: string;
+            is_overdue?: boolean;
+            currency?: string;
+            vendor?: components["schemas"]["Vendor"];
+            line_items?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                bill_id?: string;
+                account_identifier?: {
+                    /** Format: uuid */
+                    id?: string;
+                    /** @example AccountId */
+                    type?: string;
+                };
+                currency?: string;
+                /** @description Price of one unit in major units (e.g. 12.50) */
+                unit_price?: number;
+                quantity?: number;
+                /** @description Line subtotal in major units (e.g. 12.50) */
+                subtotal?: number;
+                /** @description Sum of the line's sales taxes in major units (e.g. 12.50) */
+                sales_taxes_total?: number;
+                /** @description Line total in major units (e.g. 12.50) */
+                total_amount?: number;
+                tax_rate?: number;
+                description?: string;
+                product?: string;
+            }[];
+            bill_payment_allocations?: {
+                /** @description Amount of the payment allocated to this bill in cents */
+                amount_cents?: number;
+                /** Format: date */
+                payment_date?: string;
+                payment_method?: string;
+            }[];
+        };
+        /** @description A bill to record for a vendor */
+        BillCreateAPIRequest: {
+            external_id?: string;
+            line_items?: {
+                quantity?: number;
+                /** @description Price of one unit in major units (e.g. 12.50) */
+                unit_price?: number;
+                description?: string;
+                account_identifier?: unknown;
+                product?: string;
+                sales_taxes?: {
+                    [key: string]: unknown;
+                }[];
+            }[];
+            /** Format: uuid */
+            vendor_id?: string;
+            vendor_external_id?: string;
+            bill_number?: string;
+            vendor_bill_number?: string;
+            purchase_order_number?: string;
+            memo?: string;
+            reference_numbers?: string[];
+            attachment_urls?: string[];
+            /** Format: date */
+            bill_date?: string;
+            /** Format: date-time */
+            received_at?: string;
+            /** Format: date-time */
+            due_at?: string;
+            /** Format: date-time */
+            approved_at?: string;
+            /** @example EUR */
+            currency?: string;
+            document?: {
+                file?: string;
+                /** @example purchase_invoice */
+                document_type?: string;
+                upload_source?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                tags?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description Response serializer for bill payment cancellation */
+        BillPaymentCancelResponse: {
+            /** @description Status message */
+            message: string;
+            /**
+             * Format: uuid
+             * @description UUID of the cancelled payment
+             */
+            payment_id: string;
+            /** @description New status of the payment */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When the payment was updated
+             */
+            updated_at: string;
+        };
+        /**
+         * @description Serializer for creating bill payments with allocations.
+         *     This follows the same pattern as vendor refund payments and invoice payments, where allocations are embedded in the payment creation request.
+         */
+        BillPaymentCreateRequest: {
+            /**
+             * Format: uuid
+             * @description UUID of the vendor receiving the payment (must exist in business)
+             */
+            vendor_id?: string;
+            /** @description Total payment amount in cents (e.g., 450000 for £4,500.00) */
+            amount_cents?: number;
+            /**
+             * @description Payment currency (must match business base currency, defaults to GBP)
+             * @default GBP
+             */
+            currency?: string;
+            /**
+             * @description Payment method: bank_transfer, ach, wire, check, credit_card, cash, or other
+             * @enum {string}
+             */
+            payment_method?: "bank_transfer" | "ach" | "wire" | "check" | "credit_card" | "cash" | "other";
+            /**
+             * Format: date
+             * @description Date when payment was made (ISO date format: YYYY-MM-DD)
+             */
+            payment_date?: string;
+            /** @description Your internal payment reference or transaction ID */
+            payment_reference?: string;
+            /** @description Check number (required if payment_method is check) */
+            check_number?: string;
+            /** @description Description of the payment */
+            description?: string;
+            /** @description Additional notes or memo for the payment */
+            memo?: string;
+            /**
+             * @description Processing fee in cents (defaults to 0)
+             * @default 0
+             */
+            processing_fee_cents?: number;
+            /** @description Your unique identifier for this payment */
+            external_id?: string;
+            /** @description Custom key-value pairs */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description How the payment is allocated to the vendor's bills */
+            allocations?: {
+                /** Format: uuid */
+                bill_id?: string;
+                /** @description Amount to allocate to the bill in cents */
+                amount_cents?: number;
+                description?: string;
+            }[];
+        };
+        /**
+         * @description Detailed response serializer for bill payment with all related data.
+         *     Returns payment details along with vendor info and allocations. All amounts in cents.
+         */
+        BillPaymentDetail: {
+            /**
+             * Format: uuid
+             * @description Unique bill payment identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Business this payment belongs to
+             */
+            business_id?: string;
+            /**
+             * Format: uuid
+             * @description Vendor receiving the payment
+             */
+            vendor_id?: string;
+            /** @description Vendor display name */
+            vendor_name?: string;
+            /** @description Payment reference or transaction ID */
+            payment_reference?: string;
+            /** @description Your external identifier for this payment */
+            external_id?: string;
+            /** @description Payment processor transaction ID (e.g., Stripe ID) */
+            processor_payment_id?: string;
+            /** @description Check number if payment method is check */
+            check_number?: string;
+            /** @description Payment amount in cents */
+            amount_cents?: number;
+            /** @description Payment currency (e.g., GBP, EUR, USD) */
+            currency?: string;
+            /** @description Processing fee in cents */
+            processing_fee_cents?: number;
+            /** @description Net amount after fees in cents */
+            net_amount_cents?: number;
+            /** @description Allocated amount in cents */
+            allocated_amount_cents?: number;
+            /** @description Unallocated amount in cents */
+            unallocated_amount_cents?: number;
+            /** @description Whether payment is fully allocated to bills */
+            is_fully_allocated?: boolean;
+            /** @description Payment method used (bank_transfer, check, wire, etc.) */
+            payment_method?: string;
+            /** @description Payment status (pending, processing, completed, failed, cancelled) */
+            status?: string;
+            /**
+             * Format: date
+             * @description Date payment was made
+             */
+            payment_date?: string;
+            /**
+             * Format: date
+             * @description Value date for accounting purposes
+             */
+            value_date?: string;
+            /**
+             * Format: date-time
+             * @description When payment was submitted for processing
+             */
+            submitted_at?: string;
+            /**
+             * Format: date-time
+             * @description When payment processing completed
+             */
+            completed_at?: string;
+            /**
+             * Format: date-time
+             * @description When payment failed (if applicable)
+             */
+            failed_at?: string;
+            /** @description Payment description */
+            description?: string;
+            /** @description Additional notes or memo */
+            memo?: string;
+            /** @description Reason for failure (if status=failed) */
+            failure_reason?: string;
+            /** @description Custom key-value pairs */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Bill allocations for this payment */
+            allocations?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                bill_id?: string;
+                bill_number?: string;
+                vendor_bill_number?: string;
+                bill_status?: string;
+                /** @description Amount allocated to the bill in cents */
+                amount_cents?: number;
+                /** Format: date-time */
+                allocation_date?: string;
+                /** Format: date-time */
+                created_at?: string;
+                description?: string;
+            }[];
+            /** @description Vendor refund allocations linked to this payment */
+            vendor_refund_allocations?: {
+                /** Format: uuid */
+                vendor_refund_id?: string;
+                /** @description Amount of the vendor refund allocated to this payment in cents */
+                amount_cents?: number;
+                /** Format: date-time */
+                allocated_at?: string;
+                reference_number?: string;
+            }[];
+            /** @description Bank transactions this payment is reconciled to */
+            reconciled_bank_transactions?: {
+                /** Format: uuid */
+                bank_transaction_id?: string;
+                /** Format: date-time */
+                bank_transaction_date?: string;
+                /** @description Amount of the bank transaction in cents */
+                bank_transaction_amount_cents?: number;
+                bank_transaction_direction?: string;
+                /** @description Amount reconciled with this payment in cents */
+                reconciled_amount_cents?: number;
+                /** Format: uuid */
+                reconciliation_link_id?: string;
+                /** Format: date-time */
+                reconciled_at?: string;
+                currency?: string;
+                payment_type?: string;
+                bank_account_name?: string;
+                notes?: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description Payment creation timestamp
+             */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @description Last update timestamp
+             */
+            updated_at?: string;
+        };
+        /** @description A bill payment as the list of bill payments shows it */
+        BillPaymentListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            vendor_id?: string;
+            vendor_name?: string;
+            payment_reference?: string;
+            /** Format: date */
+            payment_date?: string;
+            /** @description Payment amount in cents */
+            amount_cents?: number;
+            currency?: string;
+            payment_method?: string;
+            status?: string;
+            /** @description Allocated amount in cents */
+            allocated_amount_cents?: number;
+            /** @description Unallocated amount in cents */
+            unallocated_amount_cents?: number;
+            is_fully_allocated?: boolean;
+            allocations?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                bill_id?: string;
+                bill_number?: string;
+                vendor_bill_number?: string;
+                bill_status?: string;
+                /** @description Amount allocated to the bill in cents */
+                amount_cents?: number;
+                /** Format: date-time */
+                allocation_date?: string;
+                /** Format: date-time */
+                created_at?: string;
+                description?: string;
+            }[];
+            reconciled_bank_transactions?: {
+                /** Format: uuid */
+                bank_transaction_id?: string;
+                /** Format: date-time */
+                bank_transaction_date?: string;
+                /** @description Amount of the bank transaction in cents */
+                bank_transaction_amount_cents?: number;
+                bank_transaction_direction?: string;
+                /** @description Amount reconciled with this payment in cents */
+                reconciled_amount_cents?: number;
+                /** Format: uuid */
+                reconciliation_link_id?: string;
+                /** Format: date-time */
+                reconciled_at?: string;
+                currency?: string;
+                payment_type?: string;
+                bank_account_name?: string;
+                notes?: string;
+            }[];
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description The bill's new fields (PUT). If line_items is provided, ALL existing line items are deleted and replaced; if omitted, line items remain unchanged. */
+        BillUpdateAPIRequest: {
+            line_items?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Full business serializer for list and detail views */
         Business: {
             /**
@@ -573,6 +1389,50 @@ export interface components {
             /** @description Processing fee of the refund, in cents */
             refund_processing_fee_cents?: number;
             document?: components["schemas"]["DocumentUpload"];
+        };
+        /** @description A vendor credit note with line items and optional allocations. Supports idempotency via external_id and can create vendors on-the-fly using vendor_external_id. */
+        CreateVendorCreditRequest: {
+            /** @description Your unique identifier for this credit (used for idempotency) */
+            external_id?: string;
+            /** @description Your identifier for the vendor; a vendor is created if none has it */
+            vendor_external_id?: string;
+            line_items?: {
+                [key: string]: unknown;
+            }[];
+            allocations?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Input serializer for creating a vendor */
+        CreateVendorRequest: {
+            /** @description Your unique identifier for this vendor (used for idempotency) */
+            external_id?: string;
+            /** @description Vendor individual name */
+            individual_name?: string;
+            company_name?: string;
+            /** Format: email */
+            email?: string;
+            mobile_phone?: string;
+            office_phone?: string;
+            address_string?: string;
+            memo?: string;
+            transaction_tags?: unknown[];
+            country?: string;
+            vat_number?: string;
+            document?: {
+                file?: string;
+                /** @example vendor_document */
+                document_type?: string;
+                upload_source?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                tags?: {
+                    [key: string]: unknown;
+                };
+            };
         };
         /** @description A customer of the business */
         Customer: {
@@ -918,6 +1778,14 @@ export interface components {
             total_pages?: number;
             page_size?: number;
         };
+        /** @description One page of the business's bills */
+        PaginatedBillList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["Bill"][];
+        };
+        /** @description One page of the business's bill payments */
+        PaginatedBillPaymentList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["BillPaymentListItem"][];
+        };
         PaginatedBusinessList: {
             count: number;
             /** Format: uri */
@@ -946,6 +1814,43 @@ export interface components {
         /** @description One page of a refund's payments */
         PaginatedRefundPaymentList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["RefundPayment"][];
+        };
+        /** @description One page of the business's vendor credits */
+        PaginatedVendorCreditList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["VendorCredit"][];
+        };
+        /** @description One page of the business's vendors */
+        PaginatedVendorList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["Vendor"][];
+        };
+        /** @description One page of the business's vendor refunds */
+        PaginatedVendorRefundList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["VendorRefund"][];
+        };
+        /** @description The bill payment fields to change */
+        PatchedBillPaymentUpdateRequest: {
+            /** @description Update payment status (with validation) */
+            status?: string;
+            /** @description Required when status is 'failed' */
+            failure_reason?: string;
+            /** @description Update external reference */
+            payment_reference?: string;
+            check_number?: string;
+            description?: string;
+            memo?: string;
+            /** @description Update processing fee, in cents */
+            processing_fee_cents?: number;
+            /** @description Custom key-value pairs */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            allocations?: {
+                /** Format: uuid */
+                bill_id?: string;
+                /** @description Amount to allocate to the bill in cents */
+                amount_cents?: number;
+                description?: string;
+            }[];
         };
         /** @description Serializer for updating existing businesses */
         PatchedUpdateBusinessRequest: {
@@ -980,6 +1885,53 @@ export interface components {
             /** @description Partner-specific JSON metadata */
             metadata?: {
                 [key: string]: unknown;
+            };
+        };
+        /** @description Serializer for updating vendor refund payment status and details. */
+        PatchedVendorRefundPaymentUpdateRequest: {
+            /**
+             * @description New payment status
+             *
+             *     * `pending` - pending
+             *     * `processing` - processing
+             *     * `completed` - completed
+             *     * `failed` - failed
+             *     * `cancelled` - cancelled
+             * @enum {string}
+             */
+            status?: "pending" | "processing" | "completed" | "failed" | "cancelled";
+            /** @description Reason for failure (required if status is 'failed') */
+            failure_reason?: string;
+            /** @description Updated payment reference */
+            payment_reference?: string;
+            /** @description Updated memo */
+            memo?: string;
+            /** @description Updated metadata */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description The vendor refund fields to change, with an optional document upload */
+        PatchedVendorRefundUpdateRequest: {
+            description?: string;
+            memo?: string;
+            reason?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** Format: date */
+            expected_completion_date?: string;
+            document?: {
+                file?: string;
+                /** @example vendor_refund */
+                document_type?: string;
+                upload_source?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                tags?: {
+                    [key: string]: unknown;
+                };
             };
         };
         /**
@@ -1197,6 +2149,335 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description Serializer for vendor objects returned by the vendors list endpoint */
+        Vendor: {
+            /** @description Resource type (always 'VendorData') */
+            type: string;
+            /**
+             * Format: uuid
+             * @description Unique vendor identifier
+             */
+            id: string;
+            /** @description Mobile phone number (E.164 format, e.g., +44 7700 900123) */
+            mobile_phone: string;
+            /** @description Office phone number (E.164 format, e.g., +44 20 7946 0958) */
+            office_phone: string;
+            /** @description Full formatted address (read-only, auto-generated) */
+            address_string: string;
+            /** @description Internal notes or description for this vendor */
+            memo: string;
+            /** @description Vendor status (ACTIVE, INACTIVE, ARCHIVED, BLOCKED) */
+            status: string;
+            /** @description List of tags for categorization */
+            transaction_tags: unknown[];
+            documents?: {
+                url?: string;
+                expires_in?: number;
+                /** Format: uuid */
+                document_id?: string;
+                file_name?: string;
+                file_size?: number;
+                mime_type?: string;
+            }[];
+            external_id?: string;
+            individual_name?: string;
+            company_name?: string;
+            /** Format: email */
+            email?: string;
+        };
+        /** @description A vendor credit note of the business */
+        VendorCredit: {
+            /** Format: uuid */
+            id: string;
+            status?: string;
+            /** Format: date-time */
+            received_at?: string;
+            vendor?: {
+                /** Format: uuid */
+                id?: string;
+                external_id?: string;
+                display_name?: string;
+            };
+            /** Format: uuid */
+            source_bill_id?: string;
+            line_items?: {
+                /** @description Line amount in major units (e.g. 12.50) */
+                amount?: number;
+                expense_account_identifier?: {
+                    /** Format: uuid */
+                    id?: string;
+                    /** @example AccountId */
+                    type?: string;
+                };
+                tags?: string[];
+                memo?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            allocations?: {
+                /** Format: uuid */
+                bill_id?: string;
+                bill_number?: string;
+                /** @description Amount of the credit applied to the bill in cents */
+                amount_cents?: number;
+                /** @description The bill's outstanding balance in cents */
+                bill_outstanding_balance_cents?: number;
+                /** Format: date-time */
+                applied_at?: string;
+            }[];
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Total of the credit in major units (e.g. 12.50) */
+            total_amount?: number;
+            /** @description Amount of the credit applied to bills in major units (e.g. 12.50) */
+            applied_amount?: number;
+            document?: {
+                url?: string;
+                expires_in?: number;
+                /** Format: uuid */
+                document_id?: string;
+                file_name?: string;
+                file_size?: number;
+                mime_type?: string;
+            };
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            external_id?: string;
+            currency?: string;
+        };
+        /** @description A refund the business received from a vendor */
+        VendorRefund: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            vendor_id?: string;
+            vendor_name?: string;
+            /** @description Total refunded in major units (e.g. 12.50) */
+            total_refunded_amount?: number;
+            /** @description Allocated amount in major units (e.g. 12.50) */
+            allocated_amount?: number;
+            /** @description Unallocated amount in major units (e.g. 12.50) */
+            unallocated_amount?: number;
+            allocations?: {
+                /** Format: uuid */
+                id?: string;
+                /** @description Allocated amount in major units (e.g. 12.50) */
+                amount?: number;
+                /** Format: uuid */
+                bill_id?: string;
+                bill_number?: string;
+                /** @description The bill's outstanding balance in cents */
+                bill_outstanding_balance_cents?: number;
+                /** Format: uuid */
+                bill_payment_id?: string;
+                /** Format: date-time */
+                created_at?: string;
+                /** Format: date-time */
+                updated_at?: string;
+                target_description?: string;
+                /** @example bill */
+                allocation_type?: string;
+                /** Format: date-time */
+                allocation_date?: string;
+                description?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            vendor_refund_payments?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                vendor_refund_id?: string;
+                /** @description Refunded amount in major units (e.g. 12.50) */
+                refunded_amount?: number;
+                /** @description Processing fee in major units (e.g. 12.50) */
+                processing_fee?: number;
+                /** @description Net amount after fees in major units (e.g. 12.50) */
+                net_amount?: number;
+                reconciled_bank_transactions?: {
+                    /** Format: uuid */
+                    bank_transaction_id?: string;
+                    /** Format: date-time */
+                    bank_transaction_date?: string;
+                    /** @description Amount of the bank transaction in cents */
+                    bank_transaction_amount_cents?: number;
+                    bank_transaction_direction?: string;
+                    /** @description Amount reconciled with this payment in cents */
+                    reconciled_amount_cents?: number;
+                    /** Format: uuid */
+                    reconciliation_link_id?: string;
+                    /** Format: date-time */
+                    reconciled_at?: string;
+                    currency?: string;
+                    payment_type?: string;
+                    bank_account_name?: string;
+                    notes?: string;
+                }[];
+            }[];
+        };
+        /** @description A vendor refund (parent transaction), with optional allocations and payments */
+        VendorRefundCreateRequest: {
+            /**
+             * Format: uuid
+             * @description UUID of the vendor issuing the refund
+             */
+            vendor_id: string;
+            /** @description Total amount being refunded in cents (e.g., 10050 for £100.50) */
+            total_refunded_amount_cents: number;
+            /** @description Your system's unique identifier (for idempotency) */
+            external_id?: string;
+            /**
+             * @description Type of refund (overpayment, billing_error, goods_return, etc.)
+             * @example overpayment
+             */
+            refund_type?: string;
+            /** @description External reference number */
+            reference_number?: string;
+            /** @description ISO 4217 currency code (EUR, GBP, USD) */
+            currency: string;
+            /**
+             * Format: date
+             * @description Date of refund (defaults to today)
+             */
+            refund_date?: string;
+            /** @description Detailed description */
+            description?: string;
+            /** @description Internal memo/notes */
+            memo?: string;
+            /** @description Reason for the refund */
+            reason?: string;
+            /** @description Additional structured data (JSON object) */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Array of allocations to create with the refund */
+            allocations?: {
+                /**
+                 * @description bill: apply the refund to a bill; payment: refund a bill payment; credit: keep a credit balance
+                 * @example bill
+                 */
+                allocation_type?: string;
+                /** @description Amount allocated in cents */
+                amount_cents?: number;
+                /** Format: uuid */
+                bill_id?: string;
+                /** Format: uuid */
+                bill_payment_id?: string;
+                description?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description Array of payments to create with the refund */
+            payments?: {
+                /** @description Amount refunded by this payment in cents */
+                refunded_amount_cents?: number;
+                payment_reference?: string;
+                /** @description Processing fee in cents */
+                processing_fee_cents?: number;
+                /** @example bank_transfer */
+                payment_method?: string;
+                /** @example bank_transfer */
+                processor?: string;
+                /** Format: date */
+                payment_date?: string;
+                description?: string;
+                memo?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description Optional document upload (multipart field file with optional document_type, upload_source, metadata, tags) */
+            document?: {
+                file?: string;
+                /** @example vendor_refund */
+                document_type?: string;
+                upload_source?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                tags?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /**
+         * @description Serializer for creating vendor refund payments with embedded allocations.
+         *
+         *     This serializer handles the unified creation of vendor refunds, payments, and allocations in a single atomic operation.
+         */
+        VendorRefundPaymentCreateRequest: {
+            /**
+             * Format: uuid
+             * @description UUID of the vendor issuing the refund
+             */
+            vendor_id: string;
+            /** @description Total refund amount in cents (e.g., 100000 for £1000.00) */
+            total_amount_cents: number;
+            allocations?: {
+                /**
+                 * @description bill: apply the refund to a bill; payment: refund a bill payment; credit: keep a credit balance
+                 * @example bill
+                 */
+                allocation_type?: string;
+                /** @description Amount allocated in cents */
+                amount_cents?: number;
+                /** Format: uuid */
+                bill_id?: string;
+                /** Format: uuid */
+                bill_payment_id?: string;
+                description?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            external_id?: string;
+            /** @example overpayment */
+            refund_type?: string;
+            /** Format: date */
+            refund_date?: string;
+            currency?: string;
+            description?: string;
+            memo?: string;
+            reason?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @example bank_transfer */
+            payment_method?: string;
+            /** @example bank_transfer */
+            processor?: string;
+            payment_reference?: string;
+            /** @description Processing fee in cents */
+            processing_fee_cents?: number;
+        };
+        /**
+         * @description Serializer for vendor refund payment create/update responses.
+         *
+         *     This serializer formats the response data for successful refund payment creation operations.
+         */
+        VendorRefundPaymentCreateResponse: {
+            /** @description Complete refund information */
+            refund: {
+                [key: string]: unknown;
+            };
+            /** @description Payment information */
+            payment: {
+                [key: string]: unknown;
+            };
+            allocations: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description Vendor fields sent with an unarchive request (the body is optional) */
+        VendorRequest: {
+            [key: string]: unknown;
+        };
         /** @description The body the void request accepts */
         VoidInvoiceRequest: {
             invoice_number?: string;
@@ -1215,6 +2496,13 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Bill = components['schemas']['Bill'];
+export type BillCreateApiRequest = components['schemas']['BillCreateAPIRequest'];
+export type BillPaymentCancelResponse = components['schemas']['BillPaymentCancelResponse'];
+export type BillPaymentCreateRequest = components['schemas']['BillPaymentCreateRequest'];
+export type BillPaymentDetail = components['schemas']['BillPaymentDetail'];
+export type BillPaymentListItem = components['schemas']['BillPaymentListItem'];
+export type BillUpdateApiRequest = components['schemas']['BillUpdateAPIRequest'];
 export type Business = components['schemas']['Business'];
 export type BusinessTokenResponse = components['schemas']['BusinessTokenResponse'];
 export type CreateBusinessRequest = components['schemas']['CreateBusinessRequest'];
@@ -1222,6 +2510,8 @@ export type CreateCustomerRequest = components['schemas']['CreateCustomerRequest
 export type CreateInvoiceRequest = components['schemas']['CreateInvoiceRequest'];
 export type CreateRefundPaymentRequestRequest = components['schemas']['CreateRefundPaymentRequestRequest'];
 export type CreateSimpleRefundRequest = components['schemas']['CreateSimpleRefundRequest'];
+export type CreateVendorCreditRequest = components['schemas']['CreateVendorCreditRequest'];
+export type CreateVendorRequest = components['schemas']['CreateVendorRequest'];
 export type Customer = components['schemas']['Customer'];
 export type CustomerRequest = components['schemas']['CustomerRequest'];
 export type DocumentLink = components['schemas']['DocumentLink'];
@@ -1238,13 +2528,21 @@ export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
 export type OAuth2TokenRequestRequest = components['schemas']['OAuth2TokenRequestRequest'];
 export type OAuth2TokenResponse = components['schemas']['OAuth2TokenResponse'];
 export type PageInfo = components['schemas']['PageInfo'];
+export type PaginatedBillList = components['schemas']['PaginatedBillList'];
+export type PaginatedBillPaymentList = components['schemas']['PaginatedBillPaymentList'];
 export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList'];
 export type PaginatedCustomerList = components['schemas']['PaginatedCustomerList'];
 export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList'];
 export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoicePaymentList'];
 export type PaginatedRefundList = components['schemas']['PaginatedRefundList'];
 export type PaginatedRefundPaymentList = components['schemas']['PaginatedRefundPaymentList'];
+export type PaginatedVendorCreditList = components['schemas']['PaginatedVendorCreditList'];
+export type PaginatedVendorList = components['schemas']['PaginatedVendorList'];
+export type PaginatedVendorRefundList = components['schemas']['PaginatedVendorRefundList'];
+export type PatchedBillPaymentUpdateRequest = components['schemas']['PatchedBillPaymentUpdateRequest'];
 export type PatchedUpdateBusinessRequest = components['schemas']['PatchedUpdateBusinessRequest'];
+export type PatchedVendorRefundPaymentUpdateRequest = components['schemas']['PatchedVendorRefundPaymentUpdateRequest'];
+export type PatchedVendorRefundUpdateRequest = components['schemas']['PatchedVendorRefundUpdateRequest'];
 export type PaymentMethod = components['schemas']['PaymentMethod'];
 export type ReconciledBankTransaction = components['schemas']['ReconciledBankTransaction'];
 export type RecordedInvoicePayment = components['schemas']['RecordedInvoicePayment'];
@@ -1254,6 +2552,13 @@ export type SalesTax = components['schemas']['SalesTax'];
 export type UpdateBusiness = components['schemas']['UpdateBusiness'];
 export type UpdateInvoiceRequest = components['schemas']['UpdateInvoiceRequest'];
 export type ValidationErrorResponse = components['schemas']['ValidationErrorResponse'];
+export type Vendor = components['schemas']['Vendor'];
+export type VendorCredit = components['schemas']['VendorCredit'];
+export type VendorRefund = components['schemas']['VendorRefund'];
+export type VendorRefundCreateRequest = components['schemas']['VendorRefundCreateRequest'];
+export type VendorRefundPaymentCreateRequest = components['schemas']['VendorRefundPaymentCreateRequest'];
+export type VendorRefundPaymentCreateResponse = components['schemas']['VendorRefundPaymentCreateResponse'];
+export type VendorRequest = components['schemas']['VendorRequest'];
 export type VoidInvoiceRequest = components['schemas']['VoidInvoiceRequest'];
 export type ParameterBusinessId = components['parameters']['BusinessId'];
 export type $defs = Record<string, never>;
@@ -1452,6 +2757,550 @@ export interface operations {
                 };
             };
             /** @description No such business, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_bills: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBillList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_bill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BillCreateAPIRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BillCreateAPIRequest"];
+                "multipart/form-data": components["schemas"]["BillCreateAPIRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bill"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_bill_payments: {
+        parameters: {
+            query?: {
+                /** @description Filter by payment status (pending, processing, completed, failed, cancelled, returned) */
+                status?: string;
+                /** @description Filter by payment method (bank_transfer, ach, wire, check, etc.) */
+                payment_method?: string;
+                /** @description Filter by vendor UUID */
+                vendor_id?: string;
+                /** @description Filter by bill UUID */
+                bill_id?: string;
+                /** @description Filter by date range: payments from this date */
+                payment_date_start?: string;
+                /** @description Filter by date range: payments up to this date */
+                payment_date_end?: string;
+                /** @description Search by payment_reference, check_number, processor_payment_id */
+                search?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBillPaymentList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_bill_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique key for idempotent request processing: a retry with the same key answers the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BillPaymentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same Idempotency-Key: the first response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentDetail"];
+                };
+            };
+            /** @description The payment was recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentDetail"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_bill_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description Bill Payment UUID */
+                bill_payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentDetail"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_bill_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description Bill Payment UUID */
+                bill_payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedBillPaymentUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentDetail"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_bill_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description Bill Payment UUID */
+                bill_payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentCancelResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_bill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this bill. */
+                bill_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bill"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_bill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this bill. */
+                bill_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BillUpdateAPIRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BillUpdateAPIRequest"];
+                "multipart/form-data": components["schemas"]["BillUpdateAPIRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bill"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2524,6 +4373,779 @@ export interface operations {
                 };
             };
             /** @description Authentication required - missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_vendor_credits: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Filter credits received at or before this ISO timestamp */
+                received_at_end?: string;
+                /** @description Filter credits received at or after this ISO timestamp */
+                received_at_start?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedVendorCreditList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVendorCreditRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateVendorCreditRequest"];
+                "multipart/form-data": components["schemas"]["CreateVendorCreditRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorCredit"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_vendor_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this vendor credit note. */
+                credit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorCredit"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_vendor_refunds: {
+        parameters: {
+            query?: {
+                /** @description Filter by currency code (EUR, GBP, USD) */
+                currency?: string;
+                /** @description Filter by allocation status (true=fully allocated, false=has unallocated amount) */
+                is_fully_allocated?: boolean;
+                /** @description Maximum refund amount in cents */
+                max_amount?: number;
+                /** @description Minimum refund amount in cents */
+                min_amount?: number;
+                /** @description Order results by field (prefix with - for descending) */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Filter by date range (YYYY-MM-DD): refunds up to this date */
+                refund_date_end?: string;
+                /** @description Filter by date range (YYYY-MM-DD): refunds from this date */
+                refund_date_start?: string;
+                /** @description Filter by type (overpayment, credit_balance, billing_error, etc.) */
+                refund_type?: string;
+                /** @description Full-text search across reference_number, external_id, description, vendor name */
+                search?: string;
+                /** @description Filter by refund status (pending, partially_allocated, allocated, completed, cancelled). Comma-separated for multiple. */
+                status?: string;
+                /** @description Filter by specific vendor UUID */
+                vendor_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedVendorRefundList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_vendor_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorRefundCreateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VendorRefundCreateRequest"];
+                "multipart/form-data": components["schemas"]["VendorRefundCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description A refund with this external_id already existed: that refund. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorRefund"];
+                };
+            };
+            /** @description The refund was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorRefund"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_vendor_refund_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique key for idempotent request processing: a retry with the same key answers the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorRefundPaymentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same Idempotency-Key: the first response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorRefundPaymentCreateResponse"];
+                };
+            };
+            /** @description The refund, its payment and allocations were created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorRefundPaymentCreateResponse"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_vendor_refund_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description Vendor Refund Payment UUID */
+                vendor_refund_payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedVendorRefundPaymentUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorRefundPaymentCreateResponse"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_vendor_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this vendor refund. */
+                refund_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedVendorRefundUpdateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedVendorRefundUpdateRequest"];
+                "multipart/form-data": components["schemas"]["PatchedVendorRefundUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorRefund"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_vendors: {
+        parameters: {
+            query?: {
+                /** @description The external ID of the vendor to fetch (exact match). */
+                external_id?: string;
+                /** @description Filter vendors whose external ID contains the given substring (case-insensitive). */
+                external_id_contains?: string;
+                /** @description Include archived vendors in the response. Defaults to false. */
+                include_archived?: boolean;
+                /** @description Exact name match on company or individual name. */
+                name?: string;
+                /** @description Substring match on company or individual name (case-insensitive). */
+                name_contains?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedVendorList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_vendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateVendorRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateVendorRequest"];
+                "multipart/form-data": components["schemas"]["CreateVendorRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_vendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this vendor. */
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unarchive_vendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this vendor. */
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VendorRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VendorRequest"];
+                "multipart/form-data": components["schemas"]["VendorRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vendor"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -225,3 +225,230 @@ export function callFor(operationId: string): OperationCall {
   }
   return operationCall;
 }
+
+/** Ids of payables records the payables calls name in their paths (any UUID serves on the mock). */
+const VENDOR_ID = "7d3e9a10-2b4c-4f5e-8a6b-1c2d3e4f5a6b";
+const BILL_ID = "b1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+const BILL_PAYMENT_ID = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9";
+const PENDING_BILL_PAYMENT_ID = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8c0";
+const VENDOR_CREDIT_ID = "c7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f0a";
+const VENDOR_REFUND_ID = "d4e5f6a7-b8c9-4dae-9f0b-1c2d3e4f5a6b";
+const VENDOR_REFUND_PAYMENT_ID = "e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a2b";
+
+/** Vendors, bills, bill payments, vendor credits, vendor refunds and their payments. */
+function payablesCalls(): Record<string, OperationCall> {
+  const api = (run: (thredfi: ThredfiClient, businessId: string) => Promise<ApiResult>) =>
+    ({ kind: "api", run }) as const;
+  const pages = { page: 1, page_size: 20 };
+  const vendors = "/v1/platform/businesses/{business_id}/vendors/";
+  const bills = "/v1/platform/businesses/{business_id}/bills/";
+  const billPayments = "/v1/platform/businesses/{business_id}/bills/payments/";
+  const vendorCredits = "/v1/platform/businesses/{business_id}/vendor-credits/";
+  const vendorRefunds = "/v1/platform/businesses/{business_id}/vendor-refunds/";
+  const vendorRefundPayments = "/v1/platform/businesses/{business_id}/vendor-refunds/payments/";
+  return {
+    list_vendors: api((thredfi, id) =>
+      thredfi.business(id).GET(vendors, {
+        params: {
+          path: { business_id: id },
+          query: { name_contains: "Northwind", include_archived: false, ...pages },
+        },
+      }),
+    ),
+    create_vendor: api((thredfi, id) =>
+      thredfi.business(id).POST(vendors, {
+        params: { path: { business_id: id } },
+        body: {
+          external_id: "erp-vendor-7",
+          company_name: "Northwind Coffee Roasters Ltd",
+          email: "billing@northwind.example",
+          office_phone: "+44 20 7946 0958",
+          address_string: "12 Roastery Lane, London E1 6AN, United Kingdom",
+          country: "GB",
+          vat_number: "GB123456789",
+          transaction_tags: [],
+        },
+      }),
+    ),
+    get_vendor: api((thredfi, id) =>
+      thredfi.business(id).GET(`${vendors}{vendor_id}/`, {
+        params: { path: { business_id: id, vendor_id: VENDOR_ID } },
+      }),
+    ),
+    unarchive_vendor: api((thredfi, id) =>
+      thredfi.business(id).POST(`${vendors}{vendor_id}/unarchive/`, {
+        params: { path: { business_id: id, vendor_id: VENDOR_ID } },
+      }),
+    ),
+    list_bills: api((thredfi, id) =>
+      thredfi.business(id).GET(bills, { params: { path: { business_id: id }, query: pages } }),
+    ),
+    create_bill: api((thredfi, id) =>
+      thredfi.business(id).POST(bills, {
+        params: { path: { business_id: id } },
+        body: {
+          external_id: "erp-bill-7",
+          vendor_id: VENDOR_ID,
+          bill_number: "BILL-0007",
+          vendor_bill_number: "NW-2026-031",
+          bill_date: "2026-03-01",
+          received_at: "2026-03-02T09:00:00Z",
+          due_at: "2026-04-01T00:00:00Z",
+          currency: "GBP",
+          line_items: [
+            {
+              description: "Espresso blend, 1 kg",
+              product: "Espresso blend",
+              quantity: 10,
+              unit_price: 30,
+            },
+          ],
+        },
+      }),
+    ),
+    get_bill: api((thredfi, id) =>
+      thredfi.business(id).GET(`${bills}{bill_id}/`, {
+        params: { path: { business_id: id, bill_id: BILL_ID } },
+      }),
+    ),
+    update_bill: api((thredfi, id) =>
+      thredfi.business(id).PUT(`${bills}{bill_id}/`, {
+        params: { path: { business_id: id, bill_id: BILL_ID } },
+        body: { due_at: "2026-04-15T00:00:00Z" },
+      }),
+    ),
+    list_bill_payments: api((thredfi, id) =>
+      thredfi.business(id).GET(billPayments, {
+        params: {
+          path: { business_id: id },
+          query: { status: "completed", vendor_id: VENDOR_ID, ...pages },
+        },
+      }),
+    ),
+    create_bill_payment: api((thredfi, id) =>
+      thredfi.business(id).POST(billPayments, {
+        params: {
+          path: { business_id: id },
+          header: { "Idempotency-Key": "0c7b5e2a-8d4f-4a1b-9e3c-6f2d1a0b9c8e" },
+        },
+        body: {
+          vendor_id: VENDOR_ID,
+          amount_cents: 30000,
+          currency: "GBP",
+          payment_method: "bank_transfer",
+          payment_date: "2026-03-10",
+          payment_reference: "BACS-20260310",
+          external_id: "erp-payment-31",
+          metadata: { order_id: "po-1007" },
+          allocations: [
+            { bill_id: BILL_ID, amount_cents: 30000, description: "Full payment for BILL-0007" },
+          ],
+        },
+      }),
+    ),
+    get_bill_payment: api((thredfi, id) =>
+      thredfi.business(id).GET(`${billPayments}{bill_payment_id}/`, {
+        params: { path: { business_id: id, bill_payment_id: BILL_PAYMENT_ID } },
+      }),
+    ),
+    update_bill_payment: api((thredfi, id) =>
+      thredfi.business(id).PATCH(`${billPayments}{bill_payment_id}/`, {
+        params: { path: { business_id: id, bill_payment_id: BILL_PAYMENT_ID } },
+        body: { status: "completed", payment_reference: "BACS-20260310" },
+      }),
+    ),
+    delete_bill_payment: api((thredfi, id) =>
+      thredfi.business(id).POST(`${billPayments}{bill_payment_id}/delete/`, {
+        params: { path: { business_id: id, bill_payment_id: PENDING_BILL_PAYMENT_ID } },
+      }),
+    ),
+    list_vendor_credits: api((thredfi, id) =>
+      thredfi.business(id).GET(vendorCredits, {
+        params: {
+          path: { business_id: id },
+          query: { received_at_start: "2026-03-01T00:00:00Z", ...pages },
+        },
+      }),
+    ),
+    create_vendor_credit: api((thredfi, id) =>
+      thredfi.business(id).POST(vendorCredits, {
+        params: { path: { business_id: id } },
+        body: {
+          external_id: "erp-credit-3",
+          vendor_external_id: "erp-vendor-7",
+          line_items: [{ amount: 25, memo: "Damaged bag returned" }],
+        },
+      }),
+    ),
+    get_vendor_credit: api((thredfi, id) =>
+      thredfi.business(id).GET(`${vendorCredits}{credit_id}/`, {
+        params: { path: { business_id: id, credit_id: VENDOR_CREDIT_ID } },
+      }),
+    ),
+    list_vendor_refunds: api((thredfi, id) =>
+      thredfi.business(id).GET(vendorRefunds, {
+        params: {
+          path: { business_id: id },
+          query: {
+            vendor_id: VENDOR_ID,
+            is_fully_allocated: true,
+            ordering: "-refund_date",
+            ...pages,
+          },
+        },
+      }),
+    ),
+    create_vendor_refund: api((thredfi, id) =>
+      thredfi.business(id).POST(vendorRefunds, {
+        params: { path: { business_id: id } },
+        body: {
+          vendor_id: VENDOR_ID,
+          total_refunded_amount_cents: 5000,
+          currency: "GBP",
+          external_id: "erp-refund-2",
+          refund_type: "billing_error",
+          refund_date: "2026-03-14",
+          allocations: [{ allocation_type: "bill", bill_id: BILL_ID, amount_cents: 5000 }],
+        },
+      }),
+    ),
+    update_vendor_refund: api((thredfi, id) =>
+      thredfi.business(id).PATCH(`${vendorRefunds}{refund_id}/`, {
+        params: { path: { business_id: id, refund_id: VENDOR_REFUND_ID } },
+        body: { memo: "Credited to the March statement", expected_completion_date: "2026-03-20" },
+      }),
+    ),
+    create_vendor_refund_payment: api((thredfi, id) =>
+      thredfi.business(id).POST(vendorRefundPayments, {
+        params: {
+          path: { business_id: id },
+          header: { "Idempotency-Key": "4a9d2c7e-1b3f-4e5a-8c6d-0f9e8d7c6b5a" },
+        },
+        body: {
+          vendor_id: VENDOR_ID,
+          total_amount_cents: 5000,
+          payment_method: "bank_transfer",
+          refund_date: "2026-03-14",
+          allocations: [
+            {
+              allocation_type: "bill",
+              bill_id: BILL_ID,
+              amount_cents: 5000,
+              description: "Price correction on BILL-0007",
+            },
+          ],
+        },
+      }),
+    ),
+    update_vendor_refund_payment: api((thredfi, id) =>
+      thredfi.business(id).PATCH(`${vendorRefundPayments}{vendor_refund_payment_id}/`, {
+        params: {
+          path: { business_id: id, vendor_refund_payment_id: VENDOR_REFUND_PAYMENT_ID },
+        },
+        body: { status: "completed", payment_reference: "BACS-R-20260314" },
+      }),
+    ),
+  };
+}
+
+Object.assign(operationCalls, payablesCalls());
