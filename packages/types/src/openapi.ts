@@ -166,6 +166,27 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Partially update invoice payment */
+        patch: operations["update_invoice_payment"];
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/delete/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete (cancel) invoice payment
+         * @description Cancel a payment and reverse its allocations. Only pending or failed payments can be deleted. Completed payments cannot be deleted - use refunds instead. This operation marks the payment as cancelled and updates invoice statuses.
+         */
+        post: operations["delete_invoice_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -673,6 +694,23 @@ export interface components {
         InvoicePaymentCreateResponse: {
             payment?: components["schemas"]["RecordedInvoicePayment"];
         };
+        /** @description Response serializer for invoice payment deletion */
+        InvoicePaymentDeleteResponse: {
+            /** @description Status message */
+            message: string;
+            /**
+             * Format: uuid
+             * @description UUID of the deleted payment
+             */
+            payment_id: string;
+            /** @description New status of the payment */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When the payment was updated
+             */
+            updated_at: string;
+        };
         /** @description Request serializer for recording invoice payments */
         InvoiceRecordPaymentRequestRequest: {
             /**
@@ -840,6 +878,59 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description The fields of an invoice payment to change; every field is optional */
+        PatchedInvoicePaymentUpdateRequest: {
+            /**
+             * Format: uuid
+             * @description UUID of the customer making the payment
+             */
+            customer_id?: string;
+            /** @description Total payment amount in cents */
+            total_amount_cents?: number;
+            /** @description How this payment is applied to invoices */
+            allocations?: {
+                /** Format: uuid */
+                invoice_id?: string;
+                /** @description Amount allocated to the invoice in cents */
+                amount_cents?: number;
+            }[];
+            /**
+             * Format: date
+             * @description Date when payment was received (YYYY-MM-DD)
+             */
+            payment_date?: string;
+            /** @description Payment currency */
+            currency?: string;
+            /** @description Method of payment, e.g. bank_transfer */
+            payment_method?: string;
+            /** @description Your internal payment reference or receipt number */
+            payment_reference?: string;
+            /** @description Your unique identifier for this payment */
+            external_id?: string;
+            /** @description Internal note or description for the payment */
+            note?: string;
+            /** @description Legacy field for notes (use 'note' instead) */
+            notes?: string;
+            /** @description Custom key-value pairs for additional payment context */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Payment references */
+            references?: {
+                [key: string]: unknown;
+            };
+            /** @description Payment processor's reference for the payment */
+            processor_reference?: string;
+            /** @description Bank reference for the payment */
+            bank_reference?: string;
+            /** @description Payment status, e.g. pending */
+            status?: string;
+            transaction_tags?: string[];
+            /** @description Payment processor name (e.g., Stripe, PayPal) */
+            payment_processor?: string;
+            /** @description Processing fee charged by the payment processor in cents */
+            processing_fee_cents?: number;
+        };
         /**
          * @description Method of payment
          * @enum {string}
@@ -984,6 +1075,7 @@ export type InvoiceCreateRequest = components['schemas']['InvoiceCreateRequest']
 export type InvoiceLineItemRequest = components['schemas']['InvoiceLineItemRequest'];
 export type InvoicePayment = components['schemas']['InvoicePayment'];
 export type InvoicePaymentCreateResponse = components['schemas']['InvoicePaymentCreateResponse'];
+export type InvoicePaymentDeleteResponse = components['schemas']['InvoicePaymentDeleteResponse'];
 export type InvoiceRecordPaymentRequestRequest = components['schemas']['InvoiceRecordPaymentRequestRequest'];
 export type InvoiceUpdateRequest = components['schemas']['InvoiceUpdateRequest'];
 export type InvoiceVoidRequest = components['schemas']['InvoiceVoidRequest'];
@@ -999,6 +1091,7 @@ export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoic
 export type PaginatedRefundList = components['schemas']['PaginatedRefundList'];
 export type PaginatedRefundPaymentList = components['schemas']['PaginatedRefundPaymentList'];
 export type PatchedBusinessUpdateRequest = components['schemas']['PatchedBusinessUpdateRequest'];
+export type PatchedInvoicePaymentUpdateRequest = components['schemas']['PatchedInvoicePaymentUpdateRequest'];
 export type PaymentMethod = components['schemas']['PaymentMethod'];
 export type ReconciledBankTransaction = components['schemas']['ReconciledBankTransaction'];
 export type RecordedInvoicePayment = components['schemas']['RecordedInvoicePayment'];
@@ -1721,6 +1814,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvoicePayment"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_invoice_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this payment. */
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchedInvoicePaymentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated payment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentCreateResponse"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_invoice_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+                /** @description A UUID string identifying this payment. */
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment was cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentDeleteResponse"];
                 };
             };
             /** @description Authentication required - missing or invalid token */
