@@ -285,6 +285,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/payouts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payouts
+         * @description List all payouts within a business. Supports filtering by processor, status, date range, and search capabilities. Returns paginated results with standardized pagination.
+         */
+        get: operations["list_payouts"];
+        put?: never;
+        /**
+         * Create or update a payout
+         * @description Create a new payout or update an existing one via external_id. Partners send completed processor settlements (Stripe, Adyen, etc.) with associated invoice payments and refund payments. Returns 201 for new payouts, 200 for updates. Updates are blocked if payout is already reconciled to a bank transaction.
+         */
+        post: operations["create_payout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/payouts/{payout_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a payout */
+        get: operations["get_payout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/oauth2/token/": {
         parameters: {
             query?: never;
@@ -851,6 +892,10 @@ export interface components {
         PaginatedInvoicePaymentList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["InvoicePayment"][];
         };
+        /** @description One page of the business's payouts */
+        PaginatedPayoutList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["Payout"][];
+        };
         /** @description One page of the business's invoice refunds */
         PaginatedRefundList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["Refund"][];
@@ -936,6 +981,110 @@ export interface components {
          * @enum {string}
          */
         PaymentMethod: "bank_transfer" | "credit_card" | "debit_card" | "ach" | "check" | "cash" | "paypal" | "stripe" | "other";
+        /** @description A processor settlement (Stripe, Adyen, etc.) with its invoice payments and refund payments */
+        Payout: {
+            id: string;
+            business_id?: string;
+            /** @description Your identifier for the payout */
+            external_id?: string;
+            /** @description Payment processor that settled the payout, e.g. stripe */
+            processor?: string;
+            /** @description The processor's id for the payout */
+            processor_payout_id?: string;
+            /** @description Amount paid out in cents */
+            paid_out_amount_cents?: number;
+            /** @description Processor fees in cents */
+            fee_cents?: number;
+            /** @description Refunds not itemised as refund payments, in cents */
+            additional_refunds_amount_cents?: number;
+            /** @description Net amount in cents */
+            net_amount_cents?: number;
+            currency?: string;
+            /** @description Payout status, e.g. pending or paid */
+            status?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            /** Format: date-time */
+            imported_at?: string;
+            reference_number?: string;
+            memo?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Number of invoice payments in the payout */
+            payment_count?: number;
+            /** @description Number of refund payments in the payout */
+            refund_payment_count?: number;
+            /** @description Sum of the payout's invoice payments in cents */
+            gross_payments_amount_cents?: number;
+            /** @description Sum of the payout's refunds in cents */
+            total_refunds_amount_cents?: number;
+            /** @description Expected net amount in cents */
+            expected_net_amount_cents?: number;
+            /** @description Difference between the paid-out and the expected amount in cents */
+            amount_variance_cents?: number;
+            /** @description Invoice payments settled by the payout */
+            payments?: {
+                id?: string;
+                external_id?: string;
+                payment_reference?: string;
+                customer_name?: string;
+                /** Format: date */
+                payment_date?: string;
+                /** @description Payment amount in cents */
+                total_amount_cents?: number;
+                currency?: string;
+            }[];
+            /** @description Refund payments deducted from the payout */
+            refund_payments?: {
+                id?: string;
+                external_id?: string;
+                refund_id?: string;
+                customer_name?: string;
+                /** @description Refunded amount in cents */
+                refunded_amount_cents?: number;
+                /** Format: date-time */
+                completed_at?: string;
+            }[];
+            /** @description e.g. unreconciled */
+            reconciliation_status?: string;
+            /** @description Settlement file of the payout, or null */
+            settlement_file_id?: unknown;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A completed processor settlement with the invoice payments and refund payments it contains */
+        PayoutCreateRequest: {
+            /** @description Your identifier for the payout; sending it again updates that payout */
+            external_id?: string;
+            /** @description Payment processor, e.g. stripe */
+            processor?: string;
+            /** @description Amount paid out in cents */
+            paid_out_amount_cents?: number;
+            /** @description Processor fees in cents */
+            fee_cents?: number;
+            /** @description Payout currency, e.g. EUR */
+            currency?: string;
+            /** @description Payout status, e.g. pending */
+            status?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            /** @description The processor's id for the payout */
+            processor_payout_id?: string;
+            /** @description Refunds not itemised as refund payments, in cents */
+            additional_refunds_amount_cents?: number;
+            /** @description Invoice payments settled by the payout */
+            payment_ids?: string[];
+            /** @description Refund payments deducted from the payout */
+            refund_payment_ids?: string[];
+            reference_number?: string;
+            memo?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
         /** @description A bank transaction reconciled with a payment */
         ReconciledBankTransaction: {
             /** Format: uuid */
@@ -1088,11 +1237,14 @@ export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList
 export type PaginatedCustomerList = components['schemas']['PaginatedCustomerList'];
 export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList'];
 export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoicePaymentList'];
+export type PaginatedPayoutList = components['schemas']['PaginatedPayoutList'];
 export type PaginatedRefundList = components['schemas']['PaginatedRefundList'];
 export type PaginatedRefundPaymentList = components['schemas']['PaginatedRefundPaymentList'];
 export type PatchedBusinessUpdateRequest = components['schemas']['PatchedBusinessUpdateRequest'];
 export type PatchedInvoicePaymentUpdateRequest = components['schemas']['PatchedInvoicePaymentUpdateRequest'];
 export type PaymentMethod = components['schemas']['PaymentMethod'];
+export type Payout = components['schemas']['Payout'];
+export type PayoutCreateRequest = components['schemas']['PayoutCreateRequest'];
 export type ReconciledBankTransaction = components['schemas']['ReconciledBankTransaction'];
 export type RecordedInvoicePayment = components['schemas']['RecordedInvoicePayment'];
 export type Refund = components['schemas']['Refund'];
@@ -2354,6 +2506,197 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_payouts: {
+        parameters: {
+            query?: {
+                /** @description Filter payouts completed to this date/time */
+                completed_at_end?: string;
+                /** @description Filter payouts completed from this date/time */
+                completed_at_start?: string;
+                /** @description Filter by external ID (partial match, case-insensitive) */
+                external_id?: string;
+                /** @description Maximum payout amount in cents */
+                max_amount?: number;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Filter by processor */
+                processor?: string;
+                /** @description Search payouts */
+                search?: string;
+                /** @description Filter by status */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPayoutList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_payout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description An existing payout with this external_id, updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description A new payout */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_payout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID (unique identifier for the business) */
+                business_id: string;
+                /** @description The payout's id */
+                payout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
                 };
             };
             /** @description Authentication required - missing or invalid token */
