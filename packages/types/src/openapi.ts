@@ -49,6 +49,84 @@ export interface paths {
         patch: operations["update_business"];
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/bank-accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bank Account Connections
+         * @description Retrieve a paginated list of bank account connections with advanced filtering options and statistics.
+         */
+        get: operations["list_bank_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bank-accounts/{bank_account_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Bank Account Connection
+         * @description Retrieve detailed information about a specific bank account connection.
+         *
+         *     Returns comprehensive information including:
+         *     - Account details (name, mask, balance, currency)
+         *     - Connection status and sync information
+         *     - Bank link context (provider, business)
+         *     - Account mapping information
+         *     - Timestamps and metadata
+         *
+         *     **Access Control:**
+         *     - Only accessible for bank accounts belonging to the authenticated partner's businesses
+         */
+        get: operations["retrieve_bank_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bank-transactions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bank Transactions (Business-scoped)
+         * @description Retrieve a paginated list of bank transactions for a specific business with advanced filtering options.
+         *
+         *     Authentication:
+         *     - Requires business-scoped Bearer token (ScopedBusinessTokenAuthentication)
+         *     - Token business_id must match the business_id in the path
+         *
+         *     **Default Behavior:**
+         *     - Returns bank transactions for the business in the URL path
+         *     - Uses summary serializer for list view (lighter payload)
+         */
+        get: operations["list_bank_transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/customers/": {
         parameters: {
             query?: never;
@@ -372,6 +450,137 @@ export interface components {
     schemas: {
         /** @enum {string} */
         AccountingMethod: "cash" | "accrual";
+        /**
+         * @description Comprehensive serializer for bank account connections.
+         *
+         *     Provides detailed information about connected bank accounts including status, balance, sync information, and related business context.
+         */
+        BankAccountConnection: {
+            /**
+             * Format: uuid
+             * @description Unique bank account connection identifier
+             */
+            id: string;
+            /** @description Provider-specific account key for identifying this account in their system */
+            account_key: string;
+            /** @description Account display name */
+            display_name?: string;
+            /** @description The bank's official account name */
+            official_name?: string;
+            /** @description Last digits of the account number */
+            mask?: string;
+            /**
+             * Format: double
+             * @description Current account balance in major units (e.g. 12500.50 for £12,500.50) - for backward compatibility
+             */
+            balance: number | null;
+            /** @description Current account balance in cents (e.g., 1250050 for £12,500.50) */
+            balance_cents: number;
+            currency?: string;
+            is_active?: boolean;
+            /** @description Status of the bank link connection, e.g. active */
+            bank_link_status?: string;
+            business_name?: string;
+            /** @description Open banking provider, e.g. plaid */
+            provider?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description The bank link the account belongs to */
+            bank_link_id?: string;
+            business_id?: string;
+            /** @description The chart-of-accounts account the bank account is mapped to */
+            mapped_account?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A connected bank account, as the list shows it (summary serializer) */
+        BankAccountConnectionSummary: {
+            /**
+             * Format: uuid
+             * @description Unique bank account connection identifier
+             */
+            id: string;
+            /** @description Account display name */
+            display_name?: string;
+            /** @description The bank's official account name */
+            official_name?: string;
+            /** @description Last digits of the account number */
+            mask?: string;
+            /**
+             * Format: double
+             * @description Current account balance in major units (e.g. 12500.50 for £12,500.50) - for backward compatibility
+             */
+            balance?: number | null;
+            /** @description Current account balance in cents (e.g., 1250050 for £12,500.50) */
+            balance_cents?: number;
+            currency?: string;
+            is_active?: boolean;
+            /** @description Status of the bank link connection, e.g. active */
+            bank_link_status?: string;
+            business_name?: string;
+            /** @description Open banking provider, e.g. plaid */
+            provider?: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description A bank transaction, as the list shows it (summary serializer) */
+        BankTransaction: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description Transaction date
+             */
+            date?: string;
+            /** @description Transaction amount in cents (e.g. 450000 for £4,500.00) */
+            amount?: number;
+            /** @description Amount with currency symbol, e.g. £4,500.00 */
+            display_amount?: string;
+            /** @description Amount in cents, signed by direction */
+            signed_amount?: number;
+            /** @description credit or debit */
+            direction?: string;
+            currency?: string;
+            counterparty_name?: string;
+            merchant_name?: string;
+            description?: string;
+            /** @description e.g. categorized */
+            categorization_status?: string;
+            /** @description e.g. fps */
+            transaction_type?: string;
+            /** @description The transaction's category */
+            subcategory?: {
+                id?: string;
+                code?: string;
+                name?: string;
+                category?: {
+                    id?: string;
+                    code?: string;
+                    name?: string;
+                };
+            };
+            business_id?: string;
+            business_name?: string;
+            /** @description The chart-of-accounts account the transaction is mapped to */
+            account_id?: string;
+            account_code?: string;
+            account_name?: string;
+            bank_account_connection_id?: string;
+            bank_account_name?: string;
+            bank_account_mask?: string;
+            bank_account_currency?: string;
+            is_reconciled?: boolean;
+            /** Format: date-time */
+            reconciled_at?: string;
+            /** @description Amount reconciled in cents */
+            reconciled_amount_cents?: number;
+            /** @description Amount left to reconcile in cents */
+            remaining_amount_cents?: number;
+            /** @description The transaction's reconciliations (null in the page's example) */
+            reconciliations?: unknown;
+            /** Format: date-time */
+            created_at?: string;
+        };
         Business: {
             /**
              * Format: uuid
@@ -871,6 +1080,14 @@ export interface components {
             total_pages?: number;
             page_size?: number;
         };
+        /** @description One page of the business's bank account connections */
+        PaginatedBankAccountConnectionList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["BankAccountConnectionSummary"][];
+        };
+        /** @description One page of the business's bank transactions */
+        PaginatedBankTransactionList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["BankTransaction"][];
+        };
         PaginatedBusinessList: {
             count: number;
             /** Format: uri */
@@ -1207,6 +1424,9 @@ export interface components {
     pathItems: never;
 }
 export type AccountingMethod = components['schemas']['AccountingMethod'];
+export type BankAccountConnection = components['schemas']['BankAccountConnection'];
+export type BankAccountConnectionSummary = components['schemas']['BankAccountConnectionSummary'];
+export type BankTransaction = components['schemas']['BankTransaction'];
 export type Business = components['schemas']['Business'];
 export type BusinessCreateRequest = components['schemas']['BusinessCreateRequest'];
 export type BusinessCreateResponse = components['schemas']['BusinessCreateResponse'];
@@ -1233,6 +1453,8 @@ export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
 export type OAuth2TokenRequestRequest = components['schemas']['OAuth2TokenRequestRequest'];
 export type OAuth2TokenResponse = components['schemas']['OAuth2TokenResponse'];
 export type PageInfo = components['schemas']['PageInfo'];
+export type PaginatedBankAccountConnectionList = components['schemas']['PaginatedBankAccountConnectionList'];
+export type PaginatedBankTransactionList = components['schemas']['PaginatedBankTransactionList'];
 export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList'];
 export type PaginatedCustomerList = components['schemas']['PaginatedCustomerList'];
 export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList'];
@@ -1431,6 +1653,235 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_bank_accounts: {
+        parameters: {
+            query?: {
+                /** @description Filter by account key (partial match) */
+                account_key?: string;
+                /** @description Filter by maximum balance, in major units */
+                balance_max?: number;
+                /** @description Filter by minimum balance, in major units */
+                balance_min?: number;
+                /** @description Filter by bank link status */
+                bank_link_status?: "active" | "error" | "revoked";
+                /** @description Filter by business ID (UUID format) */
+                business_id?: string;
+                /** @description Filter by business name (partial match) */
+                business_name?: string;
+                /** @description Filter by currency code (USD, EUR, etc.) */
+                currency?: string;
+                /** @description Filter by display name (exact, case-insensitive) */
+                display_name?: string;
+                /** @description Filter accounts first synced after this date */
+                first_sync_after?: string;
+                /** @description Filter accounts first synced before this date */
+                first_sync_before?: string;
+                /** @description Filter by whether account has been synced (true for synced, false for never synced) */
+                has_been_synced?: boolean;
+                /** @description Filter by whether account is mapped to chart of accounts */
+                has_mapped_account?: boolean;
+                /** @description Filter by active status (true/false) */
+                is_active?: boolean;
+                /** @description Filter by specific mapped account ID */
+                mapped_account_id?: string;
+                /** @description Order by any field (prefix with '-' for descending). Default: -created_at (newest first) */
+                ordering?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Filter by provider (e.g., 'plaid') */
+                provider?: string;
+                /** @description Search across account names, keys, masks, and business names */
+                search?: string;
+                /** @description Accounts updated after date */
+                updated_after?: string;
+                /** @description Accounts updated before date */
+                updated_before?: string;
+            };
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBankAccountConnectionList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    retrieve_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_account_id: string;
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountConnection"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_bank_transactions: {
+        parameters: {
+            query?: {
+                /** @description Filter by mapped account ID */
+                account_id?: string;
+                /** @description Maximum transaction amount in cents */
+                amount_max?: number;
+                /** @description Minimum transaction amount in cents */
+                amount_min?: number;
+                /** @description Filter by bank account connection */
+                bank_account_connection_id?: string;
+                /** @description Filter by categorization status (supports multiple values), e.g. pending, manual_review */
+                categorization_status?: string[];
+                /** @description Filter by currency (GBP, EUR, USD) */
+                currency?: string;
+                /** @description Transactions from this date (ISO 8601 format) */
+                date_from?: string;
+                /** @description Transactions to this date (ISO 8601 format) */
+                date_to?: string;
+                /** @description Filter by direction (credit/debit) */
+                direction?: "credit" | "debit";
+                /** @description Filter transactions with splits */
+                has_children?: boolean;
+                /** @description Filter split transactions */
+                has_parent?: boolean;
+                /** @description Filter categorized transactions */
+                is_categorized?: boolean;
+                /** @description Filter by reconciliation status */
+                is_reconciled?: boolean;
+                /** @description Filter transactions needing categorization */
+                needs_categorization?: boolean;
+                /** @description Order by any field (prefix with '-' for descending). Default: -date, -created_at (newest first) */
+                ordering?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Search across description, counterparty, merchant, and reference */
+                search?: string;
+                /** @description Filter by transaction source */
+                source?: string;
+                /** @description Filter by transaction type */
+                transaction_type?: "fps" | "bacs" | "chaps" | "direct_debit" | "standing_order" | "sepa_credit" | "sepa_debit" | "sepa_instant" | "card_payment" | "atm_withdrawal" | "bank_transfer" | "fee" | "interest" | "other";
+            };
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBankTransactionList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;
