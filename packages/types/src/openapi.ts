@@ -185,6 +185,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List chart of accounts
+         * @description List all accounts with current balances for a business.
+         *
+         *     **Features:**
+         *     - Filter by account type (Assets, Liabilities, Equity, Revenue, Expenses)
+         *     - Filter by fiscal year (accounts with activity in that year)
+         *     - Filter by specific accounting period (year + month)
+         *     - Filter by parent account (hierarchical view)
+         *     - Search by account name or code
+         *     - Include/exclude zero balance accounts
+         *     - Group accounts by type (Assets, Liabilities, etc.)
+         *     - Pagination support (default: 20 per page, max: 100)
+         *
+         *     **Period Filtering:**
+         *     Use both `period_year` and `period_month` together to get period-specific balances.
+         *     Example: `period_year=2024&period_month=11` for November 2024.
+         */
+        get: operations["list_chart_of_accounts"];
+        put?: never;
+        /**
+         * Create account
+         * @description Create a new account in the chart of accounts.
+         *
+         *     **Idempotency:** If external_id is provided and matches an existing account,
+         *     returns the existing account with 200 OK.
+         *
+         *     **Parent account:** Can be specified by UUID, code, or external_id.
+         *
+         *     **Accounting validations:**
+         *     - is_non_cash_expense can only be set on expense accounts
+         *     - balance_behavior must be 'debit_positive', 'credit_positive', or blank
+         */
+        post: operations["create_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/hierarchy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get accounts in hierarchical tree structure
+         * @description Returns all accounts organized in a hierarchical tree structure.
+         *
+         *     **Features:**
+         *     - Returns only root accounts (accounts with no parent) at the top level
+         *     - Each account includes its children recursively
+         *     - Includes account_subtype for categorization
+         *     - Includes current balance for each account
+         *     - Calculates hierarchy level for each account
+         *
+         *     **Response includes:**
+         *     - hierarchy: List of root accounts with nested children
+         *     - total_accounts: Total count of all accounts
+         */
+        get: operations["get_chart_of_accounts_hierarchy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/{account_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get account detail */
+        get: operations["get_account_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/{account_id}/children/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create child account */
+        post: operations["create_child_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/{account_id}/entries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account journal entry lines
+         * @description Returns paginated journal entry lines for the account with running balance.
+         *
+         *     **Response includes:**
+         *     - opening_balance_cents: Balance at start of period (or account inception)
+         *     - closing_balance_cents: Balance at end of period (or current)
+         *     - Running balance per line item
+         *     - Source document type for each entry
+         *
+         *     **Filtering:**
+         *     - start_date: Filter entries from this date (inclusive)
+         *     - end_date: Filter entries up to this date (inclusive)
+         */
+        get: operations["get_account_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/journal-entries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List journal entries
+         * @description List all journal entries for a business with comprehensive filtering.
+         *
+         *     **Features:**
+         *     - Filter by date range (date_from, date_to)
+         *     - Filter by account (entries affecting a specific account)
+         *     - Filter by status (draft, approved, rejected)
+         *     - Filter by created_by (ai, manual, system, import)
+         *     - Filter by posted status
+         *     - Search by description, reference, or sequence number
+         *     - Pagination support (default: 20 per page, max: 100)
+         *
+         *     **Response includes:**
+         *     - Entry sequence number, date, reference, description
+         *     - Total debit and credit amounts
+         *     - Balance status
+         *     - Status and creation metadata
+         *     - Posted status and timestamp
+         *     - Source document type and reference (invoice, bill, payment, etc.)
+         */
+        get: operations["list_journal_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/journal-entries/{entry_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get journal entry detail */
+        get: operations["get_journal_entry_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/invoices/": {
         parameters: {
             query?: never;
@@ -448,6 +644,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Paginated journal entry lines of an account with running balance. The page describes the balances below; it does not show the lines' fields. */
+        AccountJournalEntryLines: {
+            /** @description Balance at start of period (or account inception), in cents */
+            opening_balance_cents?: number;
+            /** @description Balance at end of period (or current), in cents */
+            closing_balance_cents?: number;
+        } & {
+            [key: string]: unknown;
+        };
         /** @enum {string} */
         AccountingMethod: "cash" | "accrual";
         /**
@@ -667,6 +872,29 @@ export interface components {
              * @description The business the token is scoped to
              */
             business_id?: string;
+        };
+        /** @description Hierarchical tree of accounts */
+        ChartOfAccountsHierarchy: {
+            /** @description List of root accounts with nested children */
+            hierarchy?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Total count of all accounts */
+            total_accounts?: number;
+        };
+        /** @description A new sub-account of an account */
+        ChildLedgerAccountCreateRequest: {
+            code?: string;
+            name?: string;
+            description?: string;
+            external_id?: string;
+            custom_fields?: {
+                [key: string]: unknown;
+            };
+            institution_name?: string;
+            iban?: string;
+            sort_code?: string;
+            account_number_mask?: string;
         };
         /** @description A payment against an existing refund */
         CreateRefundPaymentRequestRequest: {
@@ -1026,6 +1254,168 @@ export interface components {
             /** Format: uuid */
             customer_id?: string;
         };
+        /** @description A journal entry with its totals, status and source */
+        JournalEntry: {
+            id: string;
+            /** @description e.g. JE-2024-0042 */
+            sequence_number?: string;
+            /** Format: date */
+            entry_date?: string;
+            reference?: string;
+            description?: string;
+            currency?: string;
+            /** @description Total debits in cents */
+            total_debit?: number;
+            /** @description Total credits in cents */
+            total_credit?: number;
+            is_balanced?: boolean;
+            /** @description ai, manual, system or import */
+            created_by?: string;
+            created_by_display?: string;
+            /** @description draft, approved or rejected */
+            status?: string;
+            status_display?: string;
+            is_posted?: boolean;
+            /** Format: date-time */
+            posted_at?: string;
+            /** @description The bank transaction behind the entry, or null */
+            bank_transaction_id?: unknown;
+            /** @description Source document type, e.g. invoice */
+            source_type?: string;
+            /** @description Source document reference, e.g. INV-0042 */
+            source_reference?: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description A journal entry with its accounting period and lines */
+        JournalEntryDetail: components["schemas"]["JournalEntry"] & {
+            accounting_period?: {
+                id?: string;
+                year?: number;
+                month?: number;
+                /** @description e.g. March 2024 */
+                period_name?: string;
+                /** @description e.g. open */
+                status?: string;
+            };
+            lines?: components["schemas"]["JournalEntryLine"][];
+        };
+        /** @description One line of a journal entry */
+        JournalEntryLine: {
+            id: string;
+            line_number?: number;
+            account_code?: string;
+            account_name?: string;
+            account_type?: string;
+            /** @description Debit in cents */
+            debit_amount?: number;
+            /** @description Credit in cents */
+            credit_amount?: number;
+            description?: string;
+            external_reference?: string;
+        };
+        /** @description An account of the chart of accounts with its balances */
+        LedgerAccount: {
+            /**
+             * Format: uuid
+             * @description Unique account identifier
+             */
+            id: string;
+            /** @description Account code from chart of accounts (e.g., '1000', '4000') */
+            code?: string;
+            /** @description Account name from chart of accounts */
+            name?: string;
+            currency?: string;
+            /**
+             * @description One of the five fundamental account types
+             * @enum {string}
+             */
+            account_type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+            /** @description e.g. Asset */
+            account_type_display?: string;
+            /**
+             * @description Subtype within the account type
+             * @enum {string}
+             */
+            account_subtype?: "current_assets" | "non_current_assets" | "current_liabilities" | "non_current_liabilities" | "share_capital" | "share_premium" | "reserves" | "retained_earnings" | "revenue" | "other_operating_income" | "finance_income" | "direct_costs" | "operating_expenses" | "finance_costs" | "income_tax";
+            /** @description e.g. Current Assets */
+            account_subtype_display?: string;
+            /** @description Code of parent account (null for roots) */
+            parent_account_code?: string | null;
+            /** @description Current balance from the ledger, in cents */
+            current_balance?: number;
+            /** @description Current balance with currency symbol, e.g. £12,500.50 */
+            current_balance_formatted?: string;
+            /** @description Debit balance in cents */
+            debit_balance?: number;
+            /** @description Credit balance in cents */
+            credit_balance?: number;
+            /** @description Balance for the requested period, in cents (null without period filters) */
+            period_balance?: number | null;
+            /** @description Period balance with currency symbol */
+            period_balance_formatted?: string | null;
+            /** @description Whether sub-accounts exist */
+            has_children?: boolean;
+            /** @description Depth in the tree (0 = root account) */
+            hierarchy_level?: number;
+            is_active?: boolean;
+        };
+        /** @description A new account of the chart of accounts */
+        LedgerAccountCreateRequest: {
+            code?: string;
+            name?: string;
+            /**
+             * @description One of the five fundamental account types
+             * @enum {string}
+             */
+            account_type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+            /**
+             * @description Subtype within the account type
+             * @enum {string}
+             */
+            account_subtype?: "current_assets" | "non_current_assets" | "current_liabilities" | "non_current_liabilities" | "share_capital" | "share_premium" | "reserves" | "retained_earnings" | "revenue" | "other_operating_income" | "finance_income" | "direct_costs" | "operating_expenses" | "finance_costs" | "income_tax";
+            /** @description Parent account, by UUID, code, or external_id */
+            parent_id?: string;
+            description?: string;
+            /** @description Your identifier; an existing account with this external_id is returned with 200 */
+            external_id?: string;
+            institution_name?: string;
+            iban?: string;
+            sort_code?: string;
+            account_number_mask?: string;
+            /**
+             * @description 'debit_positive', 'credit_positive', or blank
+             * @enum {string}
+             */
+            balance_behavior?: "debit_positive" | "credit_positive" | "";
+            /** @description Counted as cash in the cash flow statement */
+            is_cash_account?: boolean;
+            /** @description Non-cash expense such as depreciation; only on expense accounts */
+            is_non_cash_expense?: boolean;
+            custom_fields?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Detailed serializer for account with additional information. */
+        LedgerAccountDetail: components["schemas"]["LedgerAccount"] & {
+            description?: string;
+            institution_name?: string;
+            iban?: string;
+            sort_code?: string;
+            account_number_mask?: string;
+            /** @description Total debits of the account */
+            total_debits?: number;
+            /** @description Total credits of the account */
+            total_credits?: number;
+            /** Format: date-time */
+            last_entry_date?: string;
+            /** @description e.g. JE-2024-0042 */
+            last_entry_reference?: string;
+            /** @description Nested child accounts */
+            sub_accounts?: {
+                [key: string]: unknown;
+            }[];
+        };
         /** @description The envelope of every page of a list: the total count, the page's position, and (from the guides) links to the pages around it. Each list adds its own results. */
         ListEnvelope: {
             /** @description Number of items in the whole list */
@@ -1108,6 +1498,14 @@ export interface components {
         /** @description One page of the business's invoice payments */
         PaginatedInvoicePaymentList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["InvoicePayment"][];
+        };
+        /** @description One page of the business's journal entries */
+        PaginatedJournalEntryList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["JournalEntry"][];
+        };
+        /** @description One page of the business's chart of accounts */
+        PaginatedLedgerAccountList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["LedgerAccount"][];
         };
         /** @description One page of the business's payouts */
         PaginatedPayoutList: components["schemas"]["ListEnvelope"] & {
@@ -1423,6 +1821,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AccountJournalEntryLines = components['schemas']['AccountJournalEntryLines'];
 export type AccountingMethod = components['schemas']['AccountingMethod'];
 export type BankAccountConnection = components['schemas']['BankAccountConnection'];
 export type BankAccountConnectionSummary = components['schemas']['BankAccountConnectionSummary'];
@@ -1431,6 +1830,8 @@ export type Business = components['schemas']['Business'];
 export type BusinessCreateRequest = components['schemas']['BusinessCreateRequest'];
 export type BusinessCreateResponse = components['schemas']['BusinessCreateResponse'];
 export type BusinessTokenResponse = components['schemas']['BusinessTokenResponse'];
+export type ChartOfAccountsHierarchy = components['schemas']['ChartOfAccountsHierarchy'];
+export type ChildLedgerAccountCreateRequest = components['schemas']['ChildLedgerAccountCreateRequest'];
 export type CreateRefundPaymentRequestRequest = components['schemas']['CreateRefundPaymentRequestRequest'];
 export type CreateSimpleRefundRequest = components['schemas']['CreateSimpleRefundRequest'];
 export type Customer = components['schemas']['Customer'];
@@ -1448,6 +1849,12 @@ export type InvoicePaymentDeleteResponse = components['schemas']['InvoicePayment
 export type InvoiceRecordPaymentRequestRequest = components['schemas']['InvoiceRecordPaymentRequestRequest'];
 export type InvoiceUpdateRequest = components['schemas']['InvoiceUpdateRequest'];
 export type InvoiceVoidRequest = components['schemas']['InvoiceVoidRequest'];
+export type JournalEntry = components['schemas']['JournalEntry'];
+export type JournalEntryDetail = components['schemas']['JournalEntryDetail'];
+export type JournalEntryLine = components['schemas']['JournalEntryLine'];
+export type LedgerAccount = components['schemas']['LedgerAccount'];
+export type LedgerAccountCreateRequest = components['schemas']['LedgerAccountCreateRequest'];
+export type LedgerAccountDetail = components['schemas']['LedgerAccountDetail'];
 export type ListEnvelope = components['schemas']['ListEnvelope'];
 export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
 export type OAuth2TokenRequestRequest = components['schemas']['OAuth2TokenRequestRequest'];
@@ -1459,6 +1866,8 @@ export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList
 export type PaginatedCustomerList = components['schemas']['PaginatedCustomerList'];
 export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList'];
 export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoicePaymentList'];
+export type PaginatedJournalEntryList = components['schemas']['PaginatedJournalEntryList'];
+export type PaginatedLedgerAccountList = components['schemas']['PaginatedLedgerAccountList'];
 export type PaginatedPayoutList = components['schemas']['PaginatedPayoutList'];
 export type PaginatedRefundList = components['schemas']['PaginatedRefundList'];
 export type PaginatedRefundPaymentList = components['schemas']['PaginatedRefundPaymentList'];
@@ -2111,6 +2520,482 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_chart_of_accounts: {
+        parameters: {
+            query?: {
+                /** @description Filter by account type (case-insensitive). Values: asset, liability, equity, revenue, expense */
+                account_type?: string;
+                /** @description Filter to show only accounts with journal entry activity in the specified fiscal year. Note: For export endpoint, use fiscal_year to calculate period-specific balances instead. */
+                fiscal_year?: number;
+                /** @description Group accounts by category. Values: 'type' (groups by Assets, Liabilities, Equity, Revenue, Expenses) */
+                group_by?: string;
+                /** @description Include accounts with a zero balance */
+                include_zero_balance?: boolean;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Month of the accounting period (use with period_year) */
+                period_month?: number;
+                /** @description Year of the accounting period (use with period_month) */
+                period_year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLedgerAccountList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LedgerAccountCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The existing account with this external_id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description A new account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_chart_of_accounts_hierarchy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hierarchical tree of accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartOfAccountsHierarchy"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_account_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account UUID, code, or external_id */
+                account_id: string;
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_child_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this account. */
+                account_id: string;
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChildLedgerAccountCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new sub-account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_account_entries: {
+        parameters: {
+            query?: {
+                /** @description Filter entries up to this date (inclusive) */
+                end_date?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Filter entries from this date (inclusive) */
+                start_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Account UUID, code, or external_id */
+                account_id: string;
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountJournalEntryLines"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_journal_entries: {
+        parameters: {
+            query?: {
+                /** @description Filter by creator: ai, manual, system, import */
+                created_by?: "ai" | "manual" | "system" | "import";
+                /** @description Filter entries from this date (inclusive) */
+                date_from?: string;
+                /** @description Filter entries up to this date (inclusive) */
+                date_to?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Search by description, reference, or sequence number */
+                search?: string;
+                /** @description Filter by status: draft, approved, rejected */
+                status?: "draft" | "approved" | "rejected";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJournalEntryList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_journal_entry_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+                /** @description The journal entry's id */
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryDetail"];
                 };
             };
             /** @description Authentication required - missing or invalid token */
