@@ -381,6 +381,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/insights/ap-aging/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get accounts payable aging
+         * @description Retrieve AP aging analysis grouped by vendor.
+         *
+         *     **Aging buckets:**
+         *     - Current: Not yet due (0 days overdue)
+         *     - 1-30 days: 1-30 days overdue
+         *     - 31-60 days: 31-60 days overdue
+         *     - 61-90 days: 61-90 days overdue
+         *     - 90+ days: 90 or more days overdue
+         *
+         *     **Returns:**
+         *     - Total outstanding across all vendors
+         *     - Total aging buckets (sum across all vendors)
+         *     - Per-vendor breakdown (sorted by total outstanding descending)
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_ap_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/insights/ar-aging/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get accounts receivable aging
+         * @description Retrieve AR aging analysis grouped by customer.
+         *
+         *     **Aging buckets:**
+         *     - Current: Not yet due (0 days overdue)
+         *     - 1-30 days: 1-30 days overdue
+         *     - 31-60 days: 31-60 days overdue
+         *     - 61-90 days: 61-90 days overdue
+         *     - 90+ days: 90 or more days overdue
+         *
+         *     **Returns:**
+         *     - Total outstanding across all customers
+         *     - Total aging buckets (sum across all customers)
+         *     - Per-customer breakdown (sorted by total outstanding descending)
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_ar_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/insights/financial-summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get financial summary with trends
+         * @description Retrieve financial summary with revenue, expenses, and profit trends.
+         *
+         *     **Returns:**
+         *     - Overall summary: Total revenue, expenses, and profit for the entire period
+         *     - Trends: Period-by-period breakdown (monthly, quarterly, or yearly)
+         *
+         *     **Granularity options:**
+         *     - `monthly` (default): Show data per month
+         *     - `quarterly`: Show data per quarter (Q1, Q2, Q3, Q4)
+         *     - `yearly`: Show data per year
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_financial_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/invoices/": {
         parameters: {
             query?: never;
@@ -600,6 +699,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/reports/balance-sheet/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get balance sheet report
+         * @description Retrieve a Balance Sheet report for a business as of a specific date.
+         *
+         *     **Important:** Both posted and draft journal entries are included in the calculations.
+         *
+         *     **Summary metrics returned:**
+         *     - total_assets_cents: Non-current Assets + Current Assets
+         *     - total_non_current_assets_cents: Sum of Non-current Assets subtype
+         *     - total_current_assets_cents: Sum of Current Assets subtype
+         *     - total_liabilities_cents: Current Liabilities + Non-current Liabilities
+         *     - total_current_liabilities_cents: Sum of Current Liabilities subtype
+         *     - total_non_current_liabilities_cents: Sum of Non-current Liabilities subtype
+         *     - total_equity_cents: Share Capital + Share Premium + Reserves + Retained Earnings (+ current period P&L)
+         *     - net_assets_cents: Total Assets - Total Liabilities (equals Total Equity)
+         *
+         *     **Retained Earnings includes:**
+         *     - Historical retained earnings from RETAINED_EARNINGS accounts
+         *     - Current fiscal period P&L (auto-calculated from revenue/expense accounts)
+         *
+         *     **Detail levels:**
+         *     - `summary` (default): Returns only summary metrics
+         *     - `detailed`: Returns summary + line item breakdown by AccountSubtype
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_balance_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/reports/cash-flow/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get cash flow statement
+         * @description Retrieve a Cash Flow Statement (Indirect Method) for a business within a date range.
+         *
+         *     **Important:** Both posted and draft journal entries are included in the calculations.
+         *
+         *     **Cash Flow Sections:**
+         *     - **Operating Activities**: Net profit + Non-cash adjustments + Working capital changes
+         *     - **Investing Activities**: Changes in non-current assets (PPE, intangibles)
+         *     - **Financing Activities**: Changes in equity and long-term debt
+         *
+         *     **Summary metrics returned:**
+         *     - net_cash_from_operating_cents: Cash flow from operating activities
+         *     - net_cash_from_investing_cents: Cash flow from investing activities
+         *     - net_cash_from_financing_cents: Cash flow from financing activities
+         *     - net_change_in_cash_cents: Total change in cash position
+         *     - opening_cash_cents: Cash balance at period start
+         *     - closing_cash_cents: Cash balance at period end
+         *
+         *     **Cash Reconciliation:**
+         *     The report includes a reconciliation to verify:
+         *     Opening Cash + Net Change = Closing Cash
+         *
+         *     **Detail levels:**
+         *     - `summary` (default): Returns only summary metrics + reconciliation
+         *     - `detailed`: Returns summary + line item breakdown by account
+         *
+         *     **Key filters:**
+         *     - Cash accounts: Accounts where is_cash_account=True
+         *     - Non-cash expenses: Accounts where is_non_cash_expense=True (depreciation, etc.)
+         *     - Working capital: Current assets (excl. cash) and current liabilities
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         *
+         *     Accounting standards validated: IAS 7, ASC 230, FRS 102, RJ 360
+         */
+        get: operations["get_cash_flow_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/reports/profit-and-loss/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get profit and loss report
+         * @description Retrieve a Profit and Loss report for a business within a date range.
+         *
+         *     **Important:** Both posted and draft journal entries are included in the calculations.
+         *
+         *     **Summary metrics returned:**
+         *     - net_revenue_cents: Sum of Revenue subtype accounts
+         *     - total_operating_income_cents: Net revenue + Other Operating Income
+         *     - gross_profit_cents: Total operating income - Direct Costs
+         *     - operating_profit_cents: Gross profit - Operating Expenses
+         *     - profit_before_tax_cents: Operating profit + Finance Income - Finance Costs
+         *     - net_profit_cents: Profit before tax - Income Tax
+         *
+         *     **Detail levels:**
+         *     - `summary` (default): Returns only summary metrics
+         *     - `detailed`: Returns summary + line item breakdown by AccountSubtype
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_profit_and_loss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/oauth2/token/": {
         parameters: {
             query?: never;
@@ -644,6 +873,72 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description AP aging analysis. All values are in cents, in the business's base currency. */
+        APAgingReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id: string;
+            /**
+             * Format: date
+             * @description Date to calculate aging as of
+             */
+            as_of_date: string;
+            /**
+             * @description Grouping: 'vendor' or 'total'
+             * @enum {string}
+             */
+            group_by: "vendor" | "total";
+            /** @description Business base currency (e.g., EUR, GBP, USD) */
+            currency: string;
+            /** @description Total outstanding across all vendors in cents */
+            total_outstanding_cents: number;
+            /** @description Total aging buckets (sum across all vendors) */
+            total_aging_buckets?: components["schemas"]["AgingBuckets"];
+            /** @description Per-vendor aging breakdown (sorted by total outstanding descending) */
+            vendors?: {
+                /** Format: uuid */
+                vendor_id?: string;
+                vendor_name?: string;
+                /** @description Total outstanding for the vendor in cents */
+                total_outstanding_cents?: number;
+                aging_buckets?: components["schemas"]["AgingBuckets"];
+            }[];
+        };
+        /** @description AR aging analysis. All values are in cents, in the business's base currency. */
+        ARAgingReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Date to calculate aging as of
+             */
+            as_of_date?: string;
+            /**
+             * @description Grouping: 'customer' or 'total'
+             * @enum {string}
+             */
+            group_by?: "customer" | "total";
+            /** @description Business base currency (e.g., EUR, GBP, USD) */
+            currency?: string;
+            /** @description Total outstanding across all customers in cents */
+            total_outstanding_cents?: number;
+            /** @description Total aging buckets (sum across all customers) */
+            total_aging_buckets?: components["schemas"]["AgingBuckets"];
+            /** @description Per-customer aging breakdown (sorted by total outstanding descending) */
+            customers?: {
+                /** Format: uuid */
+                customer_id?: string;
+                customer_name?: string;
+                /** @description Total outstanding for the customer in cents */
+                total_outstanding_cents?: number;
+                aging_buckets?: components["schemas"]["AgingBuckets"];
+            }[];
+        };
         /** @description Paginated journal entry lines of an account with running balance. The page describes the balances below; it does not show the lines' fields. */
         AccountJournalEntryLines: {
             /** @description Balance at start of period (or account inception), in cents */
@@ -655,6 +950,62 @@ export interface components {
         };
         /** @enum {string} */
         AccountingMethod: "cash" | "accrual";
+        /** @description Outstanding amounts by how long they are overdue */
+        AgingBuckets: {
+            /** @description Not yet due (0 days overdue), in cents */
+            current?: number;
+            /** @description 1-30 days overdue, in cents */
+            days_1_30?: number;
+            /** @description 31-60 days overdue, in cents */
+            days_31_60?: number;
+            /** @description 61-90 days overdue, in cents */
+            days_61_90?: number;
+            /** @description 90 or more days overdue, in cents */
+            over_90_days?: number;
+        };
+        /** @description A Balance Sheet as of a date. All values are in cents, in the business's base currency. */
+        BalanceSheetReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Balance sheet date (point in time)
+             */
+            as_of_date?: string;
+            /** @description Business base currency */
+            currency?: string;
+            /**
+             * @description 'summary' or 'detailed'
+             * @enum {string}
+             */
+            detail_level?: "summary" | "detailed";
+            /** @description Calculated Balance Sheet totals */
+            summary?: {
+                /** @description Non-current Assets + Current Assets, in cents */
+                total_assets_cents?: number;
+                /** @description Sum of Non-current Assets subtype, in cents */
+                total_non_current_assets_cents?: number;
+                /** @description Sum of Current Assets subtype, in cents */
+                total_current_assets_cents?: number;
+                /** @description Current Liabilities + Non-current Liabilities, in cents */
+                total_liabilities_cents?: number;
+                /** @description Sum of Current Liabilities subtype, in cents */
+                total_current_liabilities_cents?: number;
+                /** @description Sum of Non-current Liabilities subtype, in cents */
+                total_non_current_liabilities_cents?: number;
+                /** @description Share Capital + Share Premium + Reserves + Retained Earnings (+ current period P&L), in cents */
+                total_equity_cents?: number;
+                /** @description Total Assets - Total Liabilities (equals Total Equity), in cents */
+                net_assets_cents?: number;
+            };
+            non_current_assets?: components["schemas"]["ReportAccountGroup"];
+            current_assets?: components["schemas"]["ReportAccountGroup"];
+            current_liabilities?: components["schemas"]["ReportAccountGroup"];
+            non_current_liabilities?: components["schemas"]["ReportAccountGroup"];
+        };
         /**
          * @description Comprehensive serializer for bank account connections.
          *
@@ -873,6 +1224,66 @@ export interface components {
              */
             business_id?: string;
         };
+        /** @description A Cash Flow Statement (Indirect Method). All values are in cents, in the business's base currency. */
+        CashFlowStatement: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Report period start
+             */
+            start_date?: string;
+            /**
+             * Format: date
+             * @description Report period end
+             */
+            end_date?: string;
+            /** @description Business base currency */
+            currency?: string;
+            /**
+             * @description 'summary' or 'detailed'
+             * @enum {string}
+             */
+            detail_level?: "summary" | "detailed";
+            summary?: {
+                /** @description Cash flow from operating activities, in cents */
+                net_cash_from_operating_cents?: number;
+                /** @description Cash flow from investing activities, in cents */
+                net_cash_from_investing_cents?: number;
+                /** @description Cash flow from financing activities, in cents */
+                net_cash_from_financing_cents?: number;
+                /** @description Total change in cash position, in cents */
+                net_change_in_cash_cents?: number;
+                /** @description Cash balance at period start, in cents */
+                opening_cash_cents?: number;
+                /** @description Cash balance at period end, in cents */
+                closing_cash_cents?: number;
+            };
+            cash_reconciliation?: {
+                /** @description Opening cash in cents */
+                opening_cash_cents?: number;
+                /** @description Net change in cents */
+                net_change_cents?: number;
+                /** @description Opening cash + net change, in cents */
+                calculated_closing_cents?: number;
+                /** @description Closing cash from the cash accounts, in cents */
+                actual_closing_cents?: number;
+                /** @description Whether Opening Cash + Net Change = Closing Cash */
+                reconciles?: boolean;
+            };
+            /** @description Net profit + Non-cash adjustments + Working capital changes */
+            operating_activities?: {
+                /** @description Net profit in cents */
+                net_profit_cents?: number;
+                non_cash_adjustments?: components["schemas"]["ReportAccountGroup"];
+                working_capital_changes?: components["schemas"]["ReportAccountGroup"];
+            };
+            investing_activities?: components["schemas"]["ReportAccountGroup"];
+            financing_activities?: components["schemas"]["ReportAccountGroup"];
+        };
         /** @description Hierarchical tree of accounts */
         ChartOfAccountsHierarchy: {
             /** @description List of root accounts with nested children */
@@ -1050,6 +1461,53 @@ export interface components {
             details?: {
                 [key: string]: string[];
             };
+        };
+        /** @description Revenue, expenses and profit for a period, with trends. All values are in cents, in the business's base currency. */
+        FinancialSummary: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id: string;
+            /**
+             * Format: date
+             * @description Report period start
+             */
+            start_date: string;
+            /**
+             * Format: date
+             * @description Report period end
+             */
+            end_date: string;
+            /** @description Business base currency (e.g., EUR, GBP, USD) */
+            currency: string;
+            /**
+             * @description Period granularity: 'monthly', 'quarterly', or 'yearly'
+             * @enum {string}
+             */
+            granularity: "monthly" | "quarterly" | "yearly";
+            /** @description Overall totals for entire date range */
+            summary?: {
+                /** @description Total revenue in cents */
+                total_revenue_cents?: number;
+                /** @description Total expenses in cents */
+                total_expenses_cents?: number;
+                /** @description Net profit in cents */
+                net_profit_cents?: number;
+            };
+            /** @description Period-by-period breakdown */
+            trends?: {
+                /** Format: date */
+                period_start?: string;
+                /** Format: date */
+                period_end?: string;
+                /** @description Revenue in cents */
+                revenue_cents?: number;
+                /** @description Expenses in cents */
+                expenses_cents?: number;
+                /** @description Net profit in cents */
+                net_profit_cents?: number;
+            }[];
         };
         /** @description An invoice of the business (receivable) */
         Invoice: {
@@ -1700,6 +2158,52 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description A Profit and Loss report. All values are in cents, in the business's base currency. */
+        ProfitAndLossReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Report period start
+             */
+            start_date?: string;
+            /**
+             * Format: date
+             * @description Report period end
+             */
+            end_date?: string;
+            /** @description Business base currency */
+            currency?: string;
+            /**
+             * @description 'summary' or 'detailed'
+             * @enum {string}
+             */
+            detail_level?: "summary" | "detailed";
+            /** @description Calculated P&L totals */
+            summary?: {
+                /** @description Sum of Revenue subtype accounts, in cents */
+                net_revenue_cents?: number;
+                /** @description Net revenue + Other Operating Income, in cents */
+                total_operating_income_cents?: number;
+                /** @description Total operating income - Direct Costs, in cents */
+                gross_profit_cents?: number;
+                /** @description Total operating expenses in cents */
+                total_operating_expenses_cents?: number;
+                /** @description Gross profit - Operating Expenses, in cents */
+                operating_profit_cents?: number;
+                /** @description Operating profit + Finance Income - Finance Costs, in cents */
+                profit_before_tax_cents?: number;
+                /** @description Profit before tax - Income Tax, in cents */
+                net_profit_cents?: number;
+            };
+            revenue?: components["schemas"]["ReportAccountGroup"];
+            other_operating_income?: components["schemas"]["ReportAccountGroup"];
+            direct_costs?: components["schemas"]["ReportAccountGroup"];
+            operating_expenses?: components["schemas"]["ReportAccountGroup"];
+        };
         /** @description A bank transaction reconciled with a payment */
         ReconciledBankTransaction: {
             /** Format: uuid */
@@ -1798,6 +2302,29 @@ export interface components {
             memo?: string;
             metadata?: unknown;
         };
+        /**
+         * @description Grouped accounts by AccountSubtype.
+         *     - display_name: From AccountSubtype.label
+         *     - total_cents: Sum of all line items
+         *     - line_items: Individual accounts with this subtype
+         */
+        ReportAccountGroup: {
+            /** @description From AccountSubtype.label */
+            display_name?: string;
+            /** @description Sum of all line items, in cents */
+            total_cents?: number;
+            /** @description Individual accounts with this subtype */
+            line_items?: components["schemas"]["ReportLineItem"][];
+        };
+        /** @description One account's value in a report group */
+        ReportLineItem: {
+            /** Format: uuid */
+            account_id?: string;
+            account_code?: string;
+            account_name?: string;
+            /** @description Value in cents */
+            value_cents?: number;
+        };
         SalesTax: {
             amount?: number;
             tax_account?: unknown;
@@ -1821,8 +2348,12 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ApAgingReport = components['schemas']['APAgingReport'];
+export type ArAgingReport = components['schemas']['ARAgingReport'];
 export type AccountJournalEntryLines = components['schemas']['AccountJournalEntryLines'];
 export type AccountingMethod = components['schemas']['AccountingMethod'];
+export type AgingBuckets = components['schemas']['AgingBuckets'];
+export type BalanceSheetReport = components['schemas']['BalanceSheetReport'];
 export type BankAccountConnection = components['schemas']['BankAccountConnection'];
 export type BankAccountConnectionSummary = components['schemas']['BankAccountConnectionSummary'];
 export type BankTransaction = components['schemas']['BankTransaction'];
@@ -1830,6 +2361,7 @@ export type Business = components['schemas']['Business'];
 export type BusinessCreateRequest = components['schemas']['BusinessCreateRequest'];
 export type BusinessCreateResponse = components['schemas']['BusinessCreateResponse'];
 export type BusinessTokenResponse = components['schemas']['BusinessTokenResponse'];
+export type CashFlowStatement = components['schemas']['CashFlowStatement'];
 export type ChartOfAccountsHierarchy = components['schemas']['ChartOfAccountsHierarchy'];
 export type ChildLedgerAccountCreateRequest = components['schemas']['ChildLedgerAccountCreateRequest'];
 export type CreateRefundPaymentRequestRequest = components['schemas']['CreateRefundPaymentRequestRequest'];
@@ -1840,6 +2372,7 @@ export type CustomerCreateRequest = components['schemas']['CustomerCreateRequest
 export type DocumentLink = components['schemas']['DocumentLink'];
 export type DocumentUpload = components['schemas']['DocumentUpload'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type FinancialSummary = components['schemas']['FinancialSummary'];
 export type Invoice = components['schemas']['Invoice'];
 export type InvoiceCreateRequest = components['schemas']['InvoiceCreateRequest'];
 export type InvoiceLineItemRequest = components['schemas']['InvoiceLineItemRequest'];
@@ -1876,10 +2409,13 @@ export type PatchedInvoicePaymentUpdateRequest = components['schemas']['PatchedI
 export type PaymentMethod = components['schemas']['PaymentMethod'];
 export type Payout = components['schemas']['Payout'];
 export type PayoutCreateRequest = components['schemas']['PayoutCreateRequest'];
+export type ProfitAndLossReport = components['schemas']['ProfitAndLossReport'];
 export type ReconciledBankTransaction = components['schemas']['ReconciledBankTransaction'];
 export type RecordedInvoicePayment = components['schemas']['RecordedInvoicePayment'];
 export type Refund = components['schemas']['Refund'];
 export type RefundPayment = components['schemas']['RefundPayment'];
+export type ReportAccountGroup = components['schemas']['ReportAccountGroup'];
+export type ReportLineItem = components['schemas']['ReportLineItem'];
 export type SalesTax = components['schemas']['SalesTax'];
 export type ValidationErrorResponse = components['schemas']['ValidationErrorResponse'];
 export type ParameterBusinessId = components['parameters']['BusinessId'];
@@ -3027,6 +3563,170 @@ export interface operations {
             };
         };
     };
+    get_ap_aging: {
+        parameters: {
+            query?: {
+                /** @description Date to calculate aging as of (YYYY-MM-DD). Defaults to today. */
+                as_of_date?: string;
+                /** @description Grouping: 'vendor' (default) or 'total' */
+                group_by?: "total" | "vendor";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APAgingReport"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_ar_aging: {
+        parameters: {
+            query?: {
+                /** @description Date to calculate aging as of (YYYY-MM-DD). Defaults to today. */
+                as_of_date?: string;
+                /** @description Grouping: 'customer' (default) or 'total' */
+                group_by?: "customer" | "total";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ARAgingReport"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_financial_summary: {
+        parameters: {
+            query: {
+                /** @description Report period end date (YYYY-MM-DD) */
+                end_date: string;
+                /** @description Period granularity: 'monthly', 'quarterly', or 'yearly' */
+                granularity?: "monthly" | "quarterly" | "yearly";
+                /** @description Report period start date (YYYY-MM-DD) */
+                start_date: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancialSummary"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     list_invoices: {
         parameters: {
             query?: {
@@ -4033,6 +4733,172 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_balance_sheet: {
+        parameters: {
+            query?: {
+                /** @description Balance sheet date - point in time (YYYY-MM-DD) */
+                as_of_date?: string;
+                /** @description Level of detail: 'summary' or 'detailed' */
+                detail_level?: "summary" | "detailed";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceSheetReport"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_cash_flow_statement: {
+        parameters: {
+            query?: {
+                /** @description Level of detail: 'summary' or 'detailed' */
+                detail_level?: "summary" | "detailed";
+                /** @description Report period end date (YYYY-MM-DD) */
+                end_date?: string;
+                /** @description Report period start date (YYYY-MM-DD) */
+                start_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashFlowStatement"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_profit_and_loss: {
+        parameters: {
+            query?: {
+                /** @description Level of detail: 'summary' or 'detailed' */
+                detail_level?: "summary" | "detailed";
+                /** @description Report period end date (YYYY-MM-DD) */
+                end_date?: string;
+                /** @description Report period start date (YYYY-MM-DD) */
+                start_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfitAndLossReport"][];
                 };
             };
             /** @description Authentication required - missing or invalid token */
