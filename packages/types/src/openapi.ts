@@ -127,6 +127,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/customer-credits/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Customer Credits
+         * @description List all customer credits for a business with filtering and pagination.
+         */
+        get: operations["list_customer_credits"];
+        put?: never;
+        /** Create Customer Credit */
+        post: operations["create_customer_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/customers/": {
         parameters: {
             query?: never;
@@ -1432,6 +1453,125 @@ export interface components {
             credit_limit_cents?: number;
             document?: components["schemas"]["DocumentUpload"];
         };
+        /** @description A credit note issued to a customer, and the invoices it is applied to */
+        CustomerCredit: {
+            /** Format: uuid */
+            id: string;
+            /** @description e.g. draft */
+            status?: string;
+            /** Format: date-time */
+            sent_at?: string;
+            /** @description The customer the credit is for */
+            customer?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            source_invoice_id?: string;
+            line_items?: {
+                /** @description Line amount (the page does not state its unit) */
+                amount?: number;
+                revenue_account_identifier?: {
+                    /** Format: uuid */
+                    id?: string;
+                    /** @description e.g. AccountId */
+                    type?: string;
+                };
+                tags?: string[];
+                memo?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description Invoices the credit is applied to */
+            allocations?: {
+                /** Format: uuid */
+                invoice_id?: string;
+                invoice_number?: string;
+                /** @description Amount applied to the invoice in cents */
+                amount_cents?: number;
+                /** @description The invoice's outstanding balance in cents */
+                invoice_outstanding_balance_cents?: number;
+                /** Format: date-time */
+                applied_at?: string;
+            }[];
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Total of the credit (the page does not state its unit) */
+            total_amount?: number;
+            /** @description Amount applied to invoices (the page does not state its unit) */
+            applied_amount?: number;
+            /** @description The attached document and a temporary link to it */
+            document?: {
+                url?: string;
+                /** @description Seconds until the link expires */
+                expires_in?: number;
+                /** Format: uuid */
+                document_id?: string;
+                file_name?: string;
+                /** @description Size in bytes */
+                file_size?: number;
+                mime_type?: string;
+            };
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            external_id?: string;
+            /** @description e.g. EUR */
+            currency?: string;
+        };
+        /** @description A new customer credit */
+        CustomerCreditCreateRequest: {
+            /** @description Your identifier for the credit */
+            external_id?: string;
+            line_items?: {
+                /** @description Line amount (the page does not state its unit) */
+                amount?: number;
+                /** @description Tax on the line in cents */
+                tax_amount_cents?: number;
+                /** @description The revenue account of the line */
+                revenue_account_identifier?: unknown;
+                memo?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                reference_number?: string;
+                tags?: {
+                    [key: string]: unknown;
+                }[];
+            }[];
+            /** Format: uuid */
+            customer_id?: string;
+            customer_external_id?: string;
+            /** Format: uuid */
+            source_invoice_id?: string;
+            /** Format: date-time */
+            sent_at?: string;
+            /** @description Invoices to apply the credit to */
+            allocations?: {
+                /** @description Amount to apply to the invoice (the page does not state its unit) */
+                amount?: number;
+                /** Format: uuid */
+                invoice_id?: string;
+            }[];
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** @description A document to attach to the credit */
+            document?: {
+                file?: string;
+                /** @description e.g. customer_credit */
+                document_type?: string;
+                upload_source?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                tags?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
         /** @description A stored document and a temporary link to it */
         DocumentLink: {
             url?: string;
@@ -1945,6 +2085,10 @@ export interface components {
             page_info?: components["schemas"]["PageInfo"];
             results: components["schemas"]["Business"][];
         };
+        /** @description One page of the business's customer credits */
+        PaginatedCustomerCreditList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["CustomerCredit"][];
+        };
         /** @description One page of the business's customers */
         PaginatedCustomerList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["Customer"][];
@@ -2369,6 +2513,8 @@ export type CreateSimpleRefundRequest = components['schemas']['CreateSimpleRefun
 export type Customer = components['schemas']['Customer'];
 export type CustomerArchiveRequest = components['schemas']['CustomerArchiveRequest'];
 export type CustomerCreateRequest = components['schemas']['CustomerCreateRequest'];
+export type CustomerCredit = components['schemas']['CustomerCredit'];
+export type CustomerCreditCreateRequest = components['schemas']['CustomerCreditCreateRequest'];
 export type DocumentLink = components['schemas']['DocumentLink'];
 export type DocumentUpload = components['schemas']['DocumentUpload'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
@@ -2396,6 +2542,7 @@ export type PageInfo = components['schemas']['PageInfo'];
 export type PaginatedBankAccountConnectionList = components['schemas']['PaginatedBankAccountConnectionList'];
 export type PaginatedBankTransactionList = components['schemas']['PaginatedBankTransactionList'];
 export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList'];
+export type PaginatedCustomerCreditList = components['schemas']['PaginatedCustomerCreditList'];
 export type PaginatedCustomerList = components['schemas']['PaginatedCustomerList'];
 export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList'];
 export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoicePaymentList'];
@@ -2806,6 +2953,131 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedBankTransactionList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_customer_credits: {
+        parameters: {
+            query?: {
+                /** @description Filter by customer external id */
+                customer_external_id?: string;
+                /** @description Filter by customer ID (supports comma-separated UUIDs for multiple customers) */
+                customer_id?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Search in credit note number, external ID, and customer name */
+                search?: string;
+                /** @description Filter credits sent up to this date/time */
+                sent_at_end?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCustomerCreditList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_customer_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreditCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new customer credit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCredit"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
             /** @description Authentication required - missing or invalid token */
