@@ -894,19 +894,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Paginated journal entry lines of an account with running balance. The page describes the balances below; it does not show the lines' fields. */
-        AccountJournalEntryLines: {
-            /** @description Balance at start of period (or account inception), in cents */
-            opening_balance_cents?: number;
-            /** @description Balance at end of period (or current), in cents */
-            closing_balance_cents?: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @enum {string} */
-        AccountingMethod: "cash" | "accrual";
         /** @description AP aging analysis. All values are in cents, in the business's base currency. */
-        AccountsPayableAgingReport: {
+        APAgingReport: {
             /**
              * Format: uuid
              * @description Business UUID
@@ -939,7 +928,7 @@ export interface components {
             }[];
         };
         /** @description AR aging analysis. All values are in cents, in the business's base currency. */
-        AccountsReceivableAgingReport: {
+        ARAgingReport: {
             /**
              * Format: uuid
              * @description Business UUID
@@ -971,6 +960,17 @@ export interface components {
                 aging_buckets?: components["schemas"]["AgingBuckets"];
             }[];
         };
+        /** @description Paginated journal entry lines of an account with running balance. The page describes the balances below; it does not show the lines' fields. */
+        AccountJournalEntryLines: {
+            /** @description Balance at start of period (or account inception), in cents */
+            opening_balance_cents?: number;
+            /** @description Balance at end of period (or current), in cents */
+            closing_balance_cents?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @enum {string} */
+        AccountingMethod: "cash" | "accrual";
         /** @description Outstanding amounts by how long they are overdue */
         AgingBuckets: {
             /** @description Not yet due (0 days overdue), in cents */
@@ -2492,10 +2492,10 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ApAgingReport = components['schemas']['APAgingReport'];
+export type ArAgingReport = components['schemas']['ARAgingReport'];
 export type AccountJournalEntryLines = components['schemas']['AccountJournalEntryLines'];
 export type AccountingMethod = components['schemas']['AccountingMethod'];
-export type AccountsPayableAgingReport = components['schemas']['AccountsPayableAgingReport'];
-export type AccountsReceivableAgingReport = components['schemas']['AccountsReceivableAgingReport'];
 export type AgingBuckets = components['schemas']['AgingBuckets'];
 export type BalanceSheetReport = components['schemas']['BalanceSheetReport'];
 export type BankAccountConnection = components['schemas']['BankAccountConnection'];
@@ -3857,7 +3857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountsPayableAgingReport"][];
+                    "application/json": components["schemas"]["APAgingReport"][];
                 };
             };
             /** @description Authentication required - missing or invalid token */
@@ -3911,7 +3911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountsReceivableAgingReport"][];
+                    "application/json": components["schemas"]["ARAgingReport"][];
                 };
             };
             /** @description Authentication required - missing or invalid token */

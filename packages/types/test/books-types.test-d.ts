@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
-  AccountsPayableAgingReport,
-  AccountsReceivableAgingReport,
   AgingBuckets,
+  ApAgingReport,
+  ArAgingReport,
   BalanceSheetReport,
   BankAccountConnection,
   BankAccountConnectionSummary,
@@ -44,21 +44,20 @@ describe("reports and insights", () => {
     expectTypeOf<Ok<"get_balance_sheet">>().toEqualTypeOf<BalanceSheetReport[]>();
     expectTypeOf<Ok<"get_cash_flow_statement">>().toEqualTypeOf<CashFlowStatement[]>();
     expectTypeOf<Ok<"get_financial_summary">>().toEqualTypeOf<FinancialSummary[]>();
-    expectTypeOf<Ok<"get_ap_aging">>().toEqualTypeOf<AccountsPayableAgingReport[]>();
-    expectTypeOf<Ok<"get_ar_aging">>().toEqualTypeOf<AccountsReceivableAgingReport[]>();
+    expectTypeOf<Ok<"get_ap_aging">>().toEqualTypeOf<ApAgingReport[]>();
+    expectTypeOf<Ok<"get_ar_aging">>().toEqualTypeOf<ArAgingReport[]>();
   });
 
   it("need no check on the fields a page marks required", () => {
     const summary = (report: FinancialSummary): string =>
       `${report.business_id} ${report.start_date}..${report.end_date} ${report.currency} ${report.granularity}`;
-    const outstanding = (report: AccountsPayableAgingReport): number =>
-      report.total_outstanding_cents;
+    const outstanding = (report: ApAgingReport): number => report.total_outstanding_cents;
     expectTypeOf(summary).returns.toEqualTypeOf<string>();
     expectTypeOf(outstanding).returns.toEqualTypeOf<number>();
     expectTypeOf<FinancialSummary["granularity"]>().toEqualTypeOf<
       "monthly" | "quarterly" | "yearly"
     >();
-    expectTypeOf<AccountsPayableAgingReport["group_by"]>().toEqualTypeOf<"vendor" | "total">();
+    expectTypeOf<ApAgingReport["group_by"]>().toEqualTypeOf<"vendor" | "total">();
   });
 
   it("leave optional what no page marks required", () => {
@@ -67,20 +66,18 @@ describe("reports and insights", () => {
       | undefined
     >();
     expectTypeOf<ProfitAndLossReport["summary"]>().toBeNullable();
-    expectTypeOf<AccountsReceivableAgingReport["total_outstanding_cents"]>().toEqualTypeOf<
-      number | undefined
-    >();
+    expectTypeOf<ArAgingReport["total_outstanding_cents"]>().toEqualTypeOf<number | undefined>();
     // @ts-expect-error: the AR aging page shows no required marks, so the business_id may be missing
-    const businessId: string = ({} as AccountsReceivableAgingReport).business_id;
+    const businessId: string = ({} as ArAgingReport).business_id;
     expectTypeOf(businessId).toBeString();
   });
 
   it("type the money of reports as cents and group accounts by subtype", () => {
     expectTypeOf<ProfitAndLossReport["revenue"]>().toEqualTypeOf<ReportAccountGroup | undefined>();
     expectTypeOf<ReportAccountGroup["total_cents"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<
-      NonNullable<AccountsPayableAgingReport["vendors"]>[number]["aging_buckets"]
-    >().toEqualTypeOf<AgingBuckets | undefined>();
+    expectTypeOf<NonNullable<ApAgingReport["vendors"]>[number]["aging_buckets"]>().toEqualTypeOf<
+      AgingBuckets | undefined
+    >();
   });
 
   it("take the period as the pages document it", () => {
