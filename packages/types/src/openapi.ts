@@ -4375,7 +4375,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Business UUID provided by Thred (unique identifier for the business) */
                 business_id: string;
                 /** @description A UUID string identifying this payment. */
                 payment_id: string;
