@@ -2001,9 +2001,9 @@ export interface components {
             iban?: string;
             sort_code?: string;
             account_number_mask?: string;
-            /** @description Total debits of the account */
+            /** @description Total debits of the account; the page does not state its unit (its example shows total_debits 234 beside a debit_balance of 1500000 cents) */
             total_debits?: number;
-            /** @description Total credits of the account */
+            /** @description Total credits of the account; the page does not state its unit (its example shows total_credits 189 beside a credit_balance of 249950 cents) */
             total_credits?: number;
             /** Format: date-time */
             last_entry_date?: string;
