@@ -10,5 +10,7 @@ export default defineConfig({
     globalSetup: [sourceOf("@thredfi/mock/vitest", import.meta.url)],
     include: ["test/**/*.test.ts"],
     hookTimeout: 60_000,
+    // Each test walks the whole demo against the mock: seconds when the machine is busy.
+    testTimeout: 20_000,
   },
 });

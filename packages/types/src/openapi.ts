@@ -52,6 +52,84 @@ export interface paths {
         patch: operations["update_business"];
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/bank-accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bank Account Connections
+         * @description Retrieve a paginated list of bank account connections with advanced filtering options and statistics.
+         */
+        get: operations["list_bank_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bank-accounts/{bank_account_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Bank Account Connection
+         * @description Retrieve detailed information about a specific bank account connection.
+         *
+         *     Returns comprehensive information including:
+         *     - Account details (name, mask, balance, currency)
+         *     - Connection status and sync information
+         *     - Bank link context (provider, business)
+         *     - Account mapping information
+         *     - Timestamps and metadata
+         *
+         *     **Access Control:**
+         *     - Only accessible for bank accounts belonging to the authenticated partner's businesses
+         */
+        get: operations["retrieve_bank_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/bank-transactions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bank Transactions (Business-scoped)
+         * @description Retrieve a paginated list of bank transactions for a specific business with advanced filtering options.
+         *
+         *     Authentication:
+         *     - Requires business-scoped Bearer token (ScopedBusinessTokenAuthentication)
+         *     - Token business_id must match the business_id in the path
+         *
+         *     **Default Behavior:**
+         *     - Returns bank transactions for the business in the URL path
+         *     - Uses summary serializer for list view (lighter payload)
+         */
+        get: operations["list_bank_transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/bills/": {
         parameters: {
             query?: never;
@@ -222,6 +300,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/businesses/{business_id}/customer-credits/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Customer Credits
+         * @description List all customer credits for a business with filtering and pagination.
+         */
+        get: operations["list_customer_credits"];
+        put?: never;
+        /** Create Customer Credit */
+        post: operations["create_customer_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/businesses/{business_id}/customers/": {
         parameters: {
             query?: never;
@@ -274,6 +373,301 @@ export interface paths {
         put?: never;
         /** Archive a customer */
         post: operations["archive_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List chart of accounts
+         * @description List all accounts with current balances for a business.
+         *
+         *     **Features:**
+         *     - Filter by account type (Assets, Liabilities, Equity, Revenue, Expenses)
+         *     - Filter by fiscal year (accounts with activity in that year)
+         *     - Filter by specific accounting period (year + month)
+         *     - Filter by parent account (hierarchical view)
+         *     - Search by account name or code
+         *     - Include/exclude zero balance accounts
+         *     - Group accounts by type (Assets, Liabilities, etc.)
+         *     - Pagination support (default: 20 per page, max: 100)
+         *
+         *     **Period Filtering:**
+         *     Use both `period_year` and `period_month` together to get period-specific balances.
+         *     Example: `period_year=2024&period_month=11` for November 2024.
+         */
+        get: operations["list_chart_of_accounts"];
+        put?: never;
+        /**
+         * Create account
+         * @description Create a new account in the chart of accounts.
+         *
+         *     **Idempotency:** If external_id is provided and matches an existing account,
+         *     returns the existing account with 200 OK.
+         *
+         *     **Parent account:** Can be specified by UUID, code, or external_id.
+         *
+         *     **Accounting validations:**
+         *     - is_non_cash_expense can only be set on expense accounts
+         *     - balance_behavior must be 'debit_positive', 'credit_positive', or blank
+         */
+        post: operations["create_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/hierarchy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get accounts in hierarchical tree structure
+         * @description Returns all accounts organized in a hierarchical tree structure.
+         *
+         *     **Features:**
+         *     - Returns only root accounts (accounts with no parent) at the top level
+         *     - Each account includes its children recursively
+         *     - Includes account_subtype for categorization
+         *     - Includes current balance for each account
+         *     - Calculates hierarchy level for each account
+         *
+         *     **Response includes:**
+         *     - hierarchy: List of root accounts with nested children
+         *     - total_accounts: Total count of all accounts
+         */
+        get: operations["get_chart_of_accounts_hierarchy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/{account_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get account detail */
+        get: operations["get_account_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/{account_id}/children/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create child account */
+        post: operations["create_child_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/{account_id}/entries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account journal entry lines
+         * @description Returns paginated journal entry lines for the account with running balance.
+         *
+         *     **Response includes:**
+         *     - opening_balance_cents: Balance at start of period (or account inception)
+         *     - closing_balance_cents: Balance at end of period (or current)
+         *     - Running balance per line item
+         *     - Source document type for each entry
+         *
+         *     **Filtering:**
+         *     - start_date: Filter entries from this date (inclusive)
+         *     - end_date: Filter entries up to this date (inclusive)
+         */
+        get: operations["get_account_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/journal-entries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List journal entries
+         * @description List all journal entries for a business with comprehensive filtering.
+         *
+         *     **Features:**
+         *     - Filter by date range (date_from, date_to)
+         *     - Filter by account (entries affecting a specific account)
+         *     - Filter by status (draft, approved, rejected)
+         *     - Filter by created_by (ai, manual, system, import)
+         *     - Filter by posted status
+         *     - Search by description, reference, or sequence number
+         *     - Pagination support (default: 20 per page, max: 100)
+         *
+         *     **Response includes:**
+         *     - Entry sequence number, date, reference, description
+         *     - Total debit and credit amounts
+         *     - Balance status
+         *     - Status and creation metadata
+         *     - Posted status and timestamp
+         *     - Source document type and reference (invoice, bill, payment, etc.)
+         */
+        get: operations["list_journal_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/general-ledger/journal-entries/{entry_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get journal entry detail */
+        get: operations["get_journal_entry_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/insights/ap-aging/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get accounts payable aging
+         * @description Retrieve AP aging analysis grouped by vendor.
+         *
+         *     **Aging buckets:**
+         *     - Current: Not yet due (0 days overdue)
+         *     - 1-30 days: 1-30 days overdue
+         *     - 31-60 days: 31-60 days overdue
+         *     - 61-90 days: 61-90 days overdue
+         *     - 90+ days: 90 or more days overdue
+         *
+         *     **Returns:**
+         *     - Total outstanding across all vendors
+         *     - Total aging buckets (sum across all vendors)
+         *     - Per-vendor breakdown (sorted by total outstanding descending)
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_ap_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/insights/ar-aging/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get accounts receivable aging
+         * @description Retrieve AR aging analysis grouped by customer.
+         *
+         *     **Aging buckets:**
+         *     - Current: Not yet due (0 days overdue)
+         *     - 1-30 days: 1-30 days overdue
+         *     - 31-60 days: 31-60 days overdue
+         *     - 61-90 days: 61-90 days overdue
+         *     - 90+ days: 90 or more days overdue
+         *
+         *     **Returns:**
+         *     - Total outstanding across all customers
+         *     - Total aging buckets (sum across all customers)
+         *     - Per-customer breakdown (sorted by total outstanding descending)
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_ar_aging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/insights/financial-summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get financial summary with trends
+         * @description Retrieve financial summary with revenue, expenses, and profit trends.
+         *
+         *     **Returns:**
+         *     - Overall summary: Total revenue, expenses, and profit for the entire period
+         *     - Trends: Period-by-period breakdown (monthly, quarterly, or yearly)
+         *
+         *     **Granularity options:**
+         *     - `monthly` (default): Show data per month
+         *     - `quarterly`: Show data per quarter (Q1, Q2, Q3, Q4)
+         *     - `yearly`: Show data per year
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_financial_summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -345,7 +739,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Partially update invoice payment */
+        patch: operations["update_invoice_payment"];
         trace?: never;
     };
     "/v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/delete/": {
@@ -457,6 +852,177 @@ export interface paths {
         put?: never;
         /** Void invoice */
         post: operations["void_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/payouts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payouts
+         * @description List all payouts within a business. Supports filtering by processor, status, date range, and search capabilities. Returns paginated results with standardized pagination.
+         */
+        get: operations["list_payouts"];
+        put?: never;
+        /**
+         * Create or update a payout
+         * @description Create a new payout or update an existing one via external_id. Partners send completed processor settlements (Stripe, Adyen, etc.) with associated invoice payments and refund payments. Returns 201 for new payouts, 200 for updates. Updates are blocked if payout is already reconciled to a bank transaction.
+         */
+        post: operations["create_payout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/payouts/{payout_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a payout */
+        get: operations["get_payout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/reports/balance-sheet/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get balance sheet report
+         * @description Retrieve a Balance Sheet report for a business as of a specific date.
+         *
+         *     **Important:** Both posted and draft journal entries are included in the calculations.
+         *
+         *     **Summary metrics returned:**
+         *     - total_assets_cents: Non-current Assets + Current Assets
+         *     - total_non_current_assets_cents: Sum of Non-current Assets subtype
+         *     - total_current_assets_cents: Sum of Current Assets subtype
+         *     - total_liabilities_cents: Current Liabilities + Non-current Liabilities
+         *     - total_current_liabilities_cents: Sum of Current Liabilities subtype
+         *     - total_non_current_liabilities_cents: Sum of Non-current Liabilities subtype
+         *     - total_equity_cents: Share Capital + Share Premium + Reserves + Retained Earnings (+ current period P&L)
+         *     - net_assets_cents: Total Assets - Total Liabilities (equals Total Equity)
+         *
+         *     **Retained Earnings includes:**
+         *     - Historical retained earnings from RETAINED_EARNINGS accounts
+         *     - Current fiscal period P&L (auto-calculated from revenue/expense accounts)
+         *
+         *     **Detail levels:**
+         *     - `summary` (default): Returns only summary metrics
+         *     - `detailed`: Returns summary + line item breakdown by AccountSubtype
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_balance_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/reports/cash-flow/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get cash flow statement
+         * @description Retrieve a Cash Flow Statement (Indirect Method) for a business within a date range.
+         *
+         *     **Important:** Both posted and draft journal entries are included in the calculations.
+         *
+         *     **Cash Flow Sections:**
+         *     - **Operating Activities**: Net profit + Non-cash adjustments + Working capital changes
+         *     - **Investing Activities**: Changes in non-current assets (PPE, intangibles)
+         *     - **Financing Activities**: Changes in equity and long-term debt
+         *
+         *     **Summary metrics returned:**
+         *     - net_cash_from_operating_cents: Cash flow from operating activities
+         *     - net_cash_from_investing_cents: Cash flow from investing activities
+         *     - net_cash_from_financing_cents: Cash flow from financing activities
+         *     - net_change_in_cash_cents: Total change in cash position
+         *     - opening_cash_cents: Cash balance at period start
+         *     - closing_cash_cents: Cash balance at period end
+         *
+         *     **Cash Reconciliation:**
+         *     The report includes a reconciliation to verify:
+         *     Opening Cash + Net Change = Closing Cash
+         *
+         *     **Detail levels:**
+         *     - `summary` (default): Returns only summary metrics + reconciliation
+         *     - `detailed`: Returns summary + line item breakdown by account
+         *
+         *     **Key filters:**
+         *     - Cash accounts: Accounts where is_cash_account=True
+         *     - Non-cash expenses: Accounts where is_non_cash_expense=True (depreciation, etc.)
+         *     - Working capital: Current assets (excl. cash) and current liabilities
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         *
+         *     Accounting standards validated: IAS 7, ASC 230, FRS 102, RJ 360
+         */
+        get: operations["get_cash_flow_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/businesses/{business_id}/reports/profit-and-loss/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get profit and loss report
+         * @description Retrieve a Profit and Loss report for a business within a date range.
+         *
+         *     **Important:** Both posted and draft journal entries are included in the calculations.
+         *
+         *     **Summary metrics returned:**
+         *     - net_revenue_cents: Sum of Revenue subtype accounts
+         *     - total_operating_income_cents: Net revenue + Other Operating Income
+         *     - gross_profit_cents: Total operating income - Direct Costs
+         *     - operating_profit_cents: Gross profit - Operating Expenses
+         *     - profit_before_tax_cents: Operating profit + Finance Income - Finance Costs
+         *     - net_profit_cents: Profit before tax - Income Tax
+         *
+         *     **Detail levels:**
+         *     - `summary` (default): Returns only summary metrics
+         *     - `detailed`: Returns summary + line item breakdown by AccountSubtype
+         *
+         *     All values are in cents. Currency is the business's base currency.
+         */
+        get: operations["get_profit_and_loss"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -771,6 +1337,268 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description AP aging analysis. All values are in cents, in the business's base currency. */
+        APAgingReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id: string;
+            /**
+             * Format: date
+             * @description Date to calculate aging as of
+             */
+            as_of_date: string;
+            /**
+             * @description Grouping: 'vendor' or 'total'
+             * @enum {string}
+             */
+            group_by: "vendor" | "total";
+            /** @description Business base currency (e.g., EUR, GBP, USD) */
+            currency: string;
+            /** @description Total outstanding across all vendors in cents */
+            total_outstanding_cents: number;
+            /** @description Total aging buckets (sum across all vendors) */
+            total_aging_buckets?: components["schemas"]["AgingBuckets"];
+            /** @description Per-vendor aging breakdown (sorted by total outstanding descending) */
+            vendors?: {
+                /** Format: uuid */
+                vendor_id?: string;
+                vendor_name?: string;
+                /** @description Total outstanding for the vendor in cents */
+                total_outstanding_cents?: number;
+                aging_buckets?: components["schemas"]["AgingBuckets"];
+            }[];
+        };
+        /** @description AR aging analysis. All values are in cents, in the business's base currency. */
+        ARAgingReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Date to calculate aging as of
+             */
+            as_of_date?: string;
+            /**
+             * @description Grouping: 'customer' or 'total'
+             * @enum {string}
+             */
+            group_by?: "customer" | "total";
+            /** @description Business base currency (e.g., EUR, GBP, USD) */
+            currency?: string;
+            /** @description Total outstanding across all customers in cents */
+            total_outstanding_cents?: number;
+            /** @description Total aging buckets (sum across all customers) */
+            total_aging_buckets?: components["schemas"]["AgingBuckets"];
+            /** @description Per-customer aging breakdown (sorted by total outstanding descending) */
+            customers?: {
+                /** Format: uuid */
+                customer_id?: string;
+                customer_name?: string;
+                /** @description Total outstanding for the customer in cents */
+                total_outstanding_cents?: number;
+                aging_buckets?: components["schemas"]["AgingBuckets"];
+            }[];
+        };
+        /** @description Paginated journal entry lines of an account with running balance. The page describes the balances below; it does not show the lines' fields. */
+        AccountJournalEntryLines: {
+            /** @description Balance at start of period (or account inception), in cents */
+            opening_balance_cents?: number;
+            /** @description Balance at end of period (or current), in cents */
+            closing_balance_cents?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Outstanding amounts by how long they are overdue */
+        AgingBuckets: {
+            /** @description Not yet due (0 days overdue), in cents */
+            current?: number;
+            /** @description 1-30 days overdue, in cents */
+            days_1_30?: number;
+            /** @description 31-60 days overdue, in cents */
+            days_31_60?: number;
+            /** @description 61-90 days overdue, in cents */
+            days_61_90?: number;
+            /** @description 90 or more days overdue, in cents */
+            over_90_days?: number;
+        };
+        /** @description A Balance Sheet as of a date. All values are in cents, in the business's base currency. */
+        BalanceSheetReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Balance sheet date (point in time)
+             */
+            as_of_date?: string;
+            /** @description Business base currency */
+            currency?: string;
+            /**
+             * @description 'summary' or 'detailed'
+             * @enum {string}
+             */
+            detail_level?: "summary" | "detailed";
+            /** @description Calculated Balance Sheet totals */
+            summary?: {
+                /** @description Non-current Assets + Current Assets, in cents */
+                total_assets_cents?: number;
+                /** @description Sum of Non-current Assets subtype, in cents */
+                total_non_current_assets_cents?: number;
+                /** @description Sum of Current Assets subtype, in cents */
+                total_current_assets_cents?: number;
+                /** @description Current Liabilities + Non-current Liabilities, in cents */
+                total_liabilities_cents?: number;
+                /** @description Sum of Current Liabilities subtype, in cents */
+                total_current_liabilities_cents?: number;
+                /** @description Sum of Non-current Liabilities subtype, in cents */
+                total_non_current_liabilities_cents?: number;
+                /** @description Share Capital + Share Premium + Reserves + Retained Earnings (+ current period P&L), in cents */
+                total_equity_cents?: number;
+                /** @description Total Assets - Total Liabilities (equals Total Equity), in cents */
+                net_assets_cents?: number;
+            };
+            non_current_assets?: components["schemas"]["ReportAccountGroup"];
+            current_assets?: components["schemas"]["ReportAccountGroup"];
+            current_liabilities?: components["schemas"]["ReportAccountGroup"];
+            non_current_liabilities?: components["schemas"]["ReportAccountGroup"];
+        };
+        /**
+         * @description Comprehensive serializer for bank account connections.
+         *
+         *     Provides detailed information about connected bank accounts including status, balance, sync information, and related business context.
+         */
+        BankAccountConnection: {
+            /**
+             * Format: uuid
+             * @description Unique bank account connection identifier
+             */
+            id: string;
+            /** @description Provider-specific account key for identifying this account in their system */
+            account_key: string;
+            /** @description Account display name */
+            display_name?: string;
+            /** @description The bank's official account name */
+            official_name?: string;
+            /** @description Last digits of the account number */
+            mask?: string;
+            /**
+             * Format: double
+             * @description Current account balance in major units (e.g. 12500.50 for £12,500.50) - for backward compatibility
+             */
+            balance: number | null;
+            /** @description Current account balance in cents (e.g., 1250050 for £12,500.50) */
+            balance_cents: number;
+            currency?: string;
+            is_active?: boolean;
+            /** @description Status of the bank link connection, e.g. active */
+            bank_link_status?: string;
+            business_name?: string;
+            /** @description Open banking provider, e.g. plaid */
+            provider?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description The bank link the account belongs to */
+            bank_link_id?: string;
+            business_id?: string;
+            /** @description The chart-of-accounts account the bank account is mapped to */
+            mapped_account?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A connected bank account, as the list shows it (summary serializer) */
+        BankAccountConnectionSummary: {
+            /**
+             * Format: uuid
+             * @description Unique bank account connection identifier
+             */
+            id: string;
+            /** @description Account display name */
+            display_name?: string;
+            /** @description The bank's official account name */
+            official_name?: string;
+            /** @description Last digits of the account number */
+            mask?: string;
+            /**
+             * Format: double
+             * @description Current account balance in major units (e.g. 12500.50 for £12,500.50) - for backward compatibility
+             */
+            balance?: number | null;
+            /** @description Current account balance in cents (e.g., 1250050 for £12,500.50) */
+            balance_cents?: number;
+            currency?: string;
+            is_active?: boolean;
+            /** @description Status of the bank link connection, e.g. active */
+            bank_link_status?: string;
+            business_name?: string;
+            /** @description Open banking provider, e.g. plaid */
+            provider?: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description A bank transaction, as the list shows it (summary serializer) */
+        BankTransaction: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description Transaction date
+             */
+            date?: string;
+            /** @description Transaction amount in cents (e.g. 450000 for £4,500.00) */
+            amount?: number;
+            /** @description Amount with currency symbol, e.g. £4,500.00 */
+            display_amount?: string;
+            /** @description Amount in cents, signed by direction */
+            signed_amount?: number;
+            /** @description credit or debit */
+            direction?: string;
+            currency?: string;
+            counterparty_name?: string;
+            merchant_name?: string;
+            description?: string;
+            /** @description e.g. categorized */
+            categorization_status?: string;
+            /** @description e.g. fps */
+            transaction_type?: string;
+            /** @description The transaction's category */
+            subcategory?: {
+                id?: string;
+                code?: string;
+                name?: string;
+                category?: {
+                    id?: string;
+                    code?: string;
+                    name?: string;
+                };
+            };
+            business_id?: string;
+            business_name?: string;
+            /** @description The chart-of-accounts account the transaction is mapped to */
+            account_id?: string;
+            account_code?: string;
+            account_name?: string;
+            bank_account_connection_id?: string;
+            bank_account_name?: string;
+            bank_account_mask?: string;
+            bank_account_currency?: string;
+            is_reconciled?: boolean;
+            /** Format: date-time */
+            reconciled_at?: string;
+            /** @description Amount reconciled in cents */
+            reconciled_amount_cents?: number;
+            /** @description Amount left to reconcile in cents */
+            remaining_amount_cents?: number;
+            /** @description The transaction's reconciliations (null in the page's example) */
+            reconciliations?: unknown;
+            /** Format: date-time */
+            created_at?: string;
+        };
         /** @description A bill the business received from a vendor (payable) */
         Bill: {
             type?: string;
@@ -1240,6 +2068,89 @@ export interface components {
              */
             business_id?: string;
         };
+        /** @description A Cash Flow Statement (Indirect Method). All values are in cents, in the business's base currency. */
+        CashFlowStatement: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Report period start
+             */
+            start_date?: string;
+            /**
+             * Format: date
+             * @description Report period end
+             */
+            end_date?: string;
+            /** @description Business base currency */
+            currency?: string;
+            /**
+             * @description 'summary' or 'detailed'
+             * @enum {string}
+             */
+            detail_level?: "summary" | "detailed";
+            summary?: {
+                /** @description Cash flow from operating activities, in cents */
+                net_cash_from_operating_cents?: number;
+                /** @description Cash flow from investing activities, in cents */
+                net_cash_from_investing_cents?: number;
+                /** @description Cash flow from financing activities, in cents */
+                net_cash_from_financing_cents?: number;
+                /** @description Total change in cash position, in cents */
+                net_change_in_cash_cents?: number;
+                /** @description Cash balance at period start, in cents */
+                opening_cash_cents?: number;
+                /** @description Cash balance at period end, in cents */
+                closing_cash_cents?: number;
+            };
+            cash_reconciliation?: {
+                /** @description Opening cash in cents */
+                opening_cash_cents?: number;
+                /** @description Net change in cents */
+                net_change_cents?: number;
+                /** @description Opening cash + net change, in cents */
+                calculated_closing_cents?: number;
+                /** @description Closing cash from the cash accounts, in cents */
+                actual_closing_cents?: number;
+                /** @description Whether Opening Cash + Net Change = Closing Cash */
+                reconciles?: boolean;
+            };
+            /** @description Net profit + Non-cash adjustments + Working capital changes */
+            operating_activities?: {
+                /** @description Net profit in cents */
+                net_profit_cents?: number;
+                non_cash_adjustments?: components["schemas"]["ReportAccountGroup"];
+                working_capital_changes?: components["schemas"]["ReportAccountGroup"];
+            };
+            investing_activities?: components["schemas"]["ReportAccountGroup"];
+            financing_activities?: components["schemas"]["ReportAccountGroup"];
+        };
+        /** @description Hierarchical tree of accounts */
+        ChartOfAccountsHierarchy: {
+            /** @description List of root accounts with nested children */
+            hierarchy?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Total count of all accounts */
+            total_accounts?: number;
+        };
+        /** @description A new sub-account of an account */
+        ChildLedgerAccountCreateRequest: {
+            code?: string;
+            name?: string;
+            description?: string;
+            external_id?: string;
+            custom_fields?: {
+                [key: string]: unknown;
+            };
+            institution_name?: string;
+            iban?: string;
+            sort_code?: string;
+            account_number_mask?: string;
+        };
         /** @description Serializer for creating new businesses */
         CreateBusinessRequest: {
             /** @description Your unique identifier for this business (used for idempotency) */
@@ -1482,6 +2393,125 @@ export interface components {
             /** Format: date-time */
             archived_at?: string;
         };
+        /** @description A credit note issued to a customer, and the invoices it is applied to */
+        CustomerCredit: {
+            /** Format: uuid */
+            id: string;
+            /** @description e.g. draft */
+            status?: string;
+            /** Format: date-time */
+            sent_at?: string;
+            /** @description The customer the credit is for */
+            customer?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            source_invoice_id?: string;
+            line_items?: {
+                /** @description Line amount (the page does not state its unit) */
+                amount?: number;
+                revenue_account_identifier?: {
+                    /** Format: uuid */
+                    id?: string;
+                    /** @description e.g. AccountId */
+                    type?: string;
+                };
+                tags?: string[];
+                memo?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description Invoices the credit is applied to */
+            allocations?: {
+                /** Format: uuid */
+                invoice_id?: string;
+                invoice_number?: string;
+                /** @description Amount applied to the invoice in cents */
+                amount_cents?: number;
+                /** @description The invoice's outstanding balance in cents */
+                invoice_outstanding_balance_cents?: number;
+                /** Format: date-time */
+                applied_at?: string;
+            }[];
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Total of the credit (the page does not state its unit) */
+            total_amount?: number;
+            /** @description Amount applied to invoices (the page does not state its unit) */
+            applied_amount?: number;
+            /** @description The attached document and a temporary link to it */
+            document?: {
+                url?: string;
+                /** @description Seconds until the link expires */
+                expires_in?: number;
+                /** Format: uuid */
+                document_id?: string;
+                file_name?: string;
+                /** @description Size in bytes */
+                file_size?: number;
+                mime_type?: string;
+            };
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            external_id?: string;
+            /** @description e.g. EUR */
+            currency?: string;
+        };
+        /** @description A new customer credit */
+        CustomerCreditCreateRequest: {
+            /** @description Your identifier for the credit */
+            external_id?: string;
+            line_items?: {
+                /** @description Line amount (the page does not state its unit) */
+                amount?: number;
+                /** @description Tax on the line in cents */
+                tax_amount_cents?: number;
+                /** @description The revenue account of the line */
+                revenue_account_identifier?: unknown;
+                memo?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                reference_number?: string;
+                tags?: {
+                    [key: string]: unknown;
+                }[];
+            }[];
+            /** Format: uuid */
+            customer_id?: string;
+            customer_external_id?: string;
+            /** Format: uuid */
+            source_invoice_id?: string;
+            /** Format: date-time */
+            sent_at?: string;
+            /** @description Invoices to apply the credit to */
+            allocations?: {
+                /** @description Amount to apply to the invoice (the page does not state its unit) */
+                amount?: number;
+                /** Format: uuid */
+                invoice_id?: string;
+            }[];
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** @description A document to attach to the credit */
+            document?: {
+                file?: string;
+                /** @description e.g. customer_credit */
+                document_type?: string;
+                upload_source?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+                tags?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
         /** @description The customer fields the archive request accepts */
         CustomerRequest: {
             /** @description Your own id for the customer */
@@ -1543,6 +2573,53 @@ export interface components {
             details?: {
                 [key: string]: string[];
             };
+        };
+        /** @description Revenue, expenses and profit for a period, with trends. All values are in cents, in the business's base currency. */
+        FinancialSummary: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id: string;
+            /**
+             * Format: date
+             * @description Report period start
+             */
+            start_date: string;
+            /**
+             * Format: date
+             * @description Report period end
+             */
+            end_date: string;
+            /** @description Business base currency (e.g., EUR, GBP, USD) */
+            currency: string;
+            /**
+             * @description Period granularity: 'monthly', 'quarterly', or 'yearly'
+             * @enum {string}
+             */
+            granularity: "monthly" | "quarterly" | "yearly";
+            /** @description Overall totals for entire date range */
+            summary?: {
+                /** @description Total revenue in cents */
+                total_revenue_cents?: number;
+                /** @description Total expenses in cents */
+                total_expenses_cents?: number;
+                /** @description Net profit in cents */
+                net_profit_cents?: number;
+            };
+            /** @description Period-by-period breakdown */
+            trends?: {
+                /** Format: date */
+                period_start?: string;
+                /** Format: date */
+                period_end?: string;
+                /** @description Revenue in cents */
+                revenue_cents?: number;
+                /** @description Expenses in cents */
+                expenses_cents?: number;
+                /** @description Net profit in cents */
+                net_profit_cents?: number;
+            }[];
         };
         /** @description An invoice of the business (receivable) */
         Invoice: {
@@ -1724,6 +2801,168 @@ export interface components {
             /** @description Payment processor name (e.g., Stripe, PayPal) */
             payment_processor?: string;
         };
+        /** @description A journal entry with its totals, status and source */
+        JournalEntry: {
+            id: string;
+            /** @description e.g. JE-2024-0042 */
+            sequence_number?: string;
+            /** Format: date */
+            entry_date?: string;
+            reference?: string;
+            description?: string;
+            currency?: string;
+            /** @description Total debits in cents */
+            total_debit?: number;
+            /** @description Total credits in cents */
+            total_credit?: number;
+            is_balanced?: boolean;
+            /** @description ai, manual, system or import */
+            created_by?: string;
+            created_by_display?: string;
+            /** @description draft, approved or rejected */
+            status?: string;
+            status_display?: string;
+            is_posted?: boolean;
+            /** Format: date-time */
+            posted_at?: string;
+            /** @description The bank transaction behind the entry, or null */
+            bank_transaction_id?: unknown;
+            /** @description Source document type, e.g. invoice */
+            source_type?: string;
+            /** @description Source document reference, e.g. INV-0042 */
+            source_reference?: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description A journal entry with its accounting period and lines */
+        JournalEntryDetail: components["schemas"]["JournalEntry"] & {
+            accounting_period?: {
+                id?: string;
+                year?: number;
+                month?: number;
+                /** @description e.g. March 2024 */
+                period_name?: string;
+                /** @description e.g. open */
+                status?: string;
+            };
+            lines?: components["schemas"]["JournalEntryLine"][];
+        };
+        /** @description One line of a journal entry */
+        JournalEntryLine: {
+            id: string;
+            line_number?: number;
+            account_code?: string;
+            account_name?: string;
+            account_type?: string;
+            /** @description Debit in cents */
+            debit_amount?: number;
+            /** @description Credit in cents */
+            credit_amount?: number;
+            description?: string;
+            external_reference?: string;
+        };
+        /** @description An account of the chart of accounts with its balances */
+        LedgerAccount: {
+            /**
+             * Format: uuid
+             * @description Unique account identifier
+             */
+            id: string;
+            /** @description Account code from chart of accounts (e.g., '1000', '4000') */
+            code?: string;
+            /** @description Account name from chart of accounts */
+            name?: string;
+            currency?: string;
+            /**
+             * @description One of the five fundamental account types
+             * @enum {string}
+             */
+            account_type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+            /** @description e.g. Asset */
+            account_type_display?: string;
+            /**
+             * @description Subtype within the account type
+             * @enum {string}
+             */
+            account_subtype?: "current_assets" | "non_current_assets" | "current_liabilities" | "non_current_liabilities" | "share_capital" | "share_premium" | "reserves" | "retained_earnings" | "revenue" | "other_operating_income" | "finance_income" | "direct_costs" | "operating_expenses" | "finance_costs" | "income_tax";
+            /** @description e.g. Current Assets */
+            account_subtype_display?: string;
+            /** @description Code of parent account (null for roots) */
+            parent_account_code?: string | null;
+            /** @description Current balance from the ledger, in cents */
+            current_balance?: number;
+            /** @description Current balance with currency symbol, e.g. £12,500.50 */
+            current_balance_formatted?: string;
+            /** @description Debit balance in cents */
+            debit_balance?: number;
+            /** @description Credit balance in cents */
+            credit_balance?: number;
+            /** @description Balance for the requested period, in cents (null without period filters) */
+            period_balance?: number | null;
+            /** @description Period balance with currency symbol */
+            period_balance_formatted?: string | null;
+            /** @description Whether sub-accounts exist */
+            has_children?: boolean;
+            /** @description Depth in the tree (0 = root account) */
+            hierarchy_level?: number;
+            is_active?: boolean;
+        };
+        /** @description A new account of the chart of accounts */
+        LedgerAccountCreateRequest: {
+            code?: string;
+            name?: string;
+            /**
+             * @description One of the five fundamental account types
+             * @enum {string}
+             */
+            account_type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+            /**
+             * @description Subtype within the account type
+             * @enum {string}
+             */
+            account_subtype?: "current_assets" | "non_current_assets" | "current_liabilities" | "non_current_liabilities" | "share_capital" | "share_premium" | "reserves" | "retained_earnings" | "revenue" | "other_operating_income" | "finance_income" | "direct_costs" | "operating_expenses" | "finance_costs" | "income_tax";
+            /** @description Parent account, by UUID, code, or external_id */
+            parent_id?: string;
+            description?: string;
+            /** @description Your identifier; an existing account with this external_id is returned with 200 */
+            external_id?: string;
+            institution_name?: string;
+            iban?: string;
+            sort_code?: string;
+            account_number_mask?: string;
+            /**
+             * @description 'debit_positive', 'credit_positive', or blank
+             * @enum {string}
+             */
+            balance_behavior?: "debit_positive" | "credit_positive" | "";
+            /** @description Counted as cash in the cash flow statement */
+            is_cash_account?: boolean;
+            /** @description Non-cash expense such as depreciation; only on expense accounts */
+            is_non_cash_expense?: boolean;
+            custom_fields?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Detailed serializer for account with additional information. */
+        LedgerAccountDetail: components["schemas"]["LedgerAccount"] & {
+            description?: string;
+            institution_name?: string;
+            iban?: string;
+            sort_code?: string;
+            account_number_mask?: string;
+            /** @description Total debits of the account; the page does not state its unit (its example shows total_debits 234 beside a debit_balance of 1500000 cents) */
+            total_debits?: number;
+            /** @description Total credits of the account; the page does not state its unit (its example shows total_credits 189 beside a credit_balance of 249950 cents) */
+            total_credits?: number;
+            /** Format: date-time */
+            last_entry_date?: string;
+            /** @description e.g. JE-2024-0042 */
+            last_entry_reference?: string;
+            /** @description Nested child accounts */
+            sub_accounts?: {
+                [key: string]: unknown;
+            }[];
+        };
         /** @description The envelope of every page of a list: the total count, the page's position, and (from the guides) links to the pages around it. Each list adds its own results. */
         ListEnvelope: {
             /** @description Number of items in the whole list */
@@ -1778,6 +3017,14 @@ export interface components {
             total_pages?: number;
             page_size?: number;
         };
+        /** @description One page of the business's bank account connections */
+        PaginatedBankAccountConnectionList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["BankAccountConnectionSummary"][];
+        };
+        /** @description One page of the business's bank transactions */
+        PaginatedBankTransactionList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["BankTransaction"][];
+        };
         /** @description One page of the business's bills */
         PaginatedBillList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["Bill"][];
@@ -1795,6 +3042,10 @@ export interface components {
             page_info?: components["schemas"]["PageInfo"];
             results: components["schemas"]["Business"][];
         };
+        /** @description One page of the business's customer credits */
+        PaginatedCustomerCreditList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["CustomerCredit"][];
+        };
         /** @description One page of the business's customers */
         PaginatedCustomerList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["Customer"][];
@@ -1806,6 +3057,18 @@ export interface components {
         /** @description One page of the business's invoice payments */
         PaginatedInvoicePaymentList: components["schemas"]["ListEnvelope"] & {
             results?: components["schemas"]["InvoicePaymentList"][];
+        };
+        /** @description One page of the business's journal entries */
+        PaginatedJournalEntryList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["JournalEntry"][];
+        };
+        /** @description One page of the business's chart of accounts */
+        PaginatedLedgerAccountList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["LedgerAccount"][];
+        };
+        /** @description One page of the business's payouts */
+        PaginatedPayoutList: components["schemas"]["ListEnvelope"] & {
+            results?: components["schemas"]["Payout"][];
         };
         /** @description One page of the business's invoice refunds */
         PaginatedRefundList: components["schemas"]["ListEnvelope"] & {
@@ -1851,6 +3114,59 @@ export interface components {
                 amount_cents?: number;
                 description?: string;
             }[];
+        };
+        /** @description The fields of an invoice payment to change; every field is optional */
+        PatchedInvoicePaymentUpdateRequest: {
+            /**
+             * Format: uuid
+             * @description UUID of the customer making the payment
+             */
+            customer_id?: string;
+            /** @description Total payment amount in cents */
+            total_amount_cents?: number;
+            /** @description How this payment is applied to invoices */
+            allocations?: {
+                /** Format: uuid */
+                invoice_id?: string;
+                /** @description Amount allocated to the invoice in cents */
+                amount_cents?: number;
+            }[];
+            /**
+             * Format: date
+             * @description Date when payment was received (YYYY-MM-DD)
+             */
+            payment_date?: string;
+            /** @description Payment currency */
+            currency?: string;
+            /** @description Method of payment, e.g. bank_transfer */
+            payment_method?: string;
+            /** @description Your internal payment reference or receipt number */
+            payment_reference?: string;
+            /** @description Your unique identifier for this payment */
+            external_id?: string;
+            /** @description Internal note or description for the payment */
+            note?: string;
+            /** @description Legacy field for notes (use 'note' instead) */
+            notes?: string;
+            /** @description Custom key-value pairs for additional payment context */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Payment references */
+            references?: {
+                [key: string]: unknown;
+            };
+            /** @description Payment processor's reference for the payment */
+            processor_reference?: string;
+            /** @description Bank reference for the payment */
+            bank_reference?: string;
+            /** @description Payment status, e.g. pending */
+            status?: string;
+            transaction_tags?: string[];
+            /** @description Payment processor name (e.g., Stripe, PayPal) */
+            payment_processor?: string;
+            /** @description Processing fee charged by the payment processor in cents */
+            processing_fee_cents?: number;
         };
         /** @description Serializer for updating existing businesses */
         PatchedUpdateBusinessRequest: {
@@ -1939,6 +3255,156 @@ export interface components {
          * @enum {string}
          */
         PaymentMethod: "bank_transfer" | "credit_card" | "debit_card" | "ach" | "check" | "cash" | "paypal" | "stripe" | "other";
+        /** @description A processor settlement (Stripe, Adyen, etc.) with its invoice payments and refund payments */
+        Payout: {
+            id: string;
+            business_id?: string;
+            /** @description Your identifier for the payout */
+            external_id?: string;
+            /** @description Payment processor that settled the payout, e.g. stripe */
+            processor?: string;
+            /** @description The processor's id for the payout */
+            processor_payout_id?: string;
+            /** @description Amount paid out in cents */
+            paid_out_amount_cents?: number;
+            /** @description Processor fees in cents */
+            fee_cents?: number;
+            /** @description Refunds not itemised as refund payments, in cents */
+            additional_refunds_amount_cents?: number;
+            /** @description Net amount in cents */
+            net_amount_cents?: number;
+            currency?: string;
+            /** @description Payout status, e.g. pending or paid */
+            status?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            /** Format: date-time */
+            imported_at?: string;
+            reference_number?: string;
+            memo?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Number of invoice payments in the payout */
+            payment_count?: number;
+            /** @description Number of refund payments in the payout */
+            refund_payment_count?: number;
+            /** @description Sum of the payout's invoice payments in cents */
+            gross_payments_amount_cents?: number;
+            /** @description Sum of the payout's refunds in cents */
+            total_refunds_amount_cents?: number;
+            /** @description Expected net amount in cents */
+            expected_net_amount_cents?: number;
+            /** @description Difference between the paid-out and the expected amount in cents */
+            amount_variance_cents?: number;
+            /** @description Invoice payments settled by the payout */
+            payments?: {
+                id?: string;
+                external_id?: string;
+                payment_reference?: string;
+                customer_name?: string;
+                /** Format: date */
+                payment_date?: string;
+                /** @description Payment amount in cents */
+                total_amount_cents?: number;
+                currency?: string;
+            }[];
+            /** @description Refund payments deducted from the payout */
+            refund_payments?: {
+                id?: string;
+                external_id?: string;
+                refund_id?: string;
+                customer_name?: string;
+                /** @description Refunded amount in cents */
+                refunded_amount_cents?: number;
+                /** Format: date-time */
+                completed_at?: string;
+            }[];
+            /** @description e.g. unreconciled */
+            reconciliation_status?: string;
+            /** @description Settlement file of the payout, or null */
+            settlement_file_id?: unknown;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A completed processor settlement with the invoice payments and refund payments it contains */
+        PayoutCreateRequest: {
+            /** @description Your identifier for the payout; sending it again updates that payout */
+            external_id?: string;
+            /** @description Payment processor, e.g. stripe */
+            processor?: string;
+            /** @description Amount paid out in cents */
+            paid_out_amount_cents?: number;
+            /** @description Processor fees in cents */
+            fee_cents?: number;
+            /** @description Payout currency, e.g. EUR */
+            currency?: string;
+            /** @description Payout status, e.g. pending */
+            status?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            /** @description The processor's id for the payout */
+            processor_payout_id?: string;
+            /** @description Refunds not itemised as refund payments, in cents */
+            additional_refunds_amount_cents?: number;
+            /** @description Invoice payments settled by the payout */
+            payment_ids?: string[];
+            /** @description Refund payments deducted from the payout */
+            refund_payment_ids?: string[];
+            reference_number?: string;
+            memo?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A Profit and Loss report. All values are in cents, in the business's base currency. */
+        ProfitAndLossReport: {
+            /**
+             * Format: uuid
+             * @description Business UUID
+             */
+            business_id?: string;
+            /**
+             * Format: date
+             * @description Report period start
+             */
+            start_date?: string;
+            /**
+             * Format: date
+             * @description Report period end
+             */
+            end_date?: string;
+            /** @description Business base currency */
+            currency?: string;
+            /**
+             * @description 'summary' or 'detailed'
+             * @enum {string}
+             */
+            detail_level?: "summary" | "detailed";
+            /** @description Calculated P&L totals */
+            summary?: {
+                /** @description Sum of Revenue subtype accounts, in cents */
+                net_revenue_cents?: number;
+                /** @description Net revenue + Other Operating Income, in cents */
+                total_operating_income_cents?: number;
+                /** @description Total operating income - Direct Costs, in cents */
+                gross_profit_cents?: number;
+                /** @description Total operating expenses in cents */
+                total_operating_expenses_cents?: number;
+                /** @description Gross profit - Operating Expenses, in cents */
+                operating_profit_cents?: number;
+                /** @description Operating profit + Finance Income - Finance Costs, in cents */
+                profit_before_tax_cents?: number;
+                /** @description Profit before tax - Income Tax, in cents */
+                net_profit_cents?: number;
+            };
+            revenue?: components["schemas"]["ReportAccountGroup"];
+            other_operating_income?: components["schemas"]["ReportAccountGroup"];
+            direct_costs?: components["schemas"]["ReportAccountGroup"];
+            operating_expenses?: components["schemas"]["ReportAccountGroup"];
+        };
         /** @description A bank transaction reconciled with a payment */
         ReconciledBankTransaction: {
             /** Format: uuid */
@@ -2076,6 +3542,29 @@ export interface components {
             metadata?: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * @description Grouped accounts by AccountSubtype.
+         *     - display_name: From AccountSubtype.label
+         *     - total_cents: Sum of all line items
+         *     - line_items: Individual accounts with this subtype
+         */
+        ReportAccountGroup: {
+            /** @description From AccountSubtype.label */
+            display_name?: string;
+            /** @description Sum of all line items, in cents */
+            total_cents?: number;
+            /** @description Individual accounts with this subtype */
+            line_items?: components["schemas"]["ReportLineItem"][];
+        };
+        /** @description One account's value in a report group */
+        ReportLineItem: {
+            /** Format: uuid */
+            account_id?: string;
+            account_code?: string;
+            account_name?: string;
+            /** @description Value in cents */
+            value_cents?: number;
         };
         /** @description A sales tax on an invoice line */
         SalesTax: {
@@ -2496,6 +3985,14 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ApAgingReport = components['schemas']['APAgingReport'];
+export type ArAgingReport = components['schemas']['ARAgingReport'];
+export type AccountJournalEntryLines = components['schemas']['AccountJournalEntryLines'];
+export type AgingBuckets = components['schemas']['AgingBuckets'];
+export type BalanceSheetReport = components['schemas']['BalanceSheetReport'];
+export type BankAccountConnection = components['schemas']['BankAccountConnection'];
+export type BankAccountConnectionSummary = components['schemas']['BankAccountConnectionSummary'];
+export type BankTransaction = components['schemas']['BankTransaction'];
 export type Bill = components['schemas']['Bill'];
 export type BillCreateApiRequest = components['schemas']['BillCreateAPIRequest'];
 export type BillPaymentCancelResponse = components['schemas']['BillPaymentCancelResponse'];
@@ -2505,6 +4002,9 @@ export type BillPaymentListItem = components['schemas']['BillPaymentListItem'];
 export type BillUpdateApiRequest = components['schemas']['BillUpdateAPIRequest'];
 export type Business = components['schemas']['Business'];
 export type BusinessTokenResponse = components['schemas']['BusinessTokenResponse'];
+export type CashFlowStatement = components['schemas']['CashFlowStatement'];
+export type ChartOfAccountsHierarchy = components['schemas']['ChartOfAccountsHierarchy'];
+export type ChildLedgerAccountCreateRequest = components['schemas']['ChildLedgerAccountCreateRequest'];
 export type CreateBusinessRequest = components['schemas']['CreateBusinessRequest'];
 export type CreateCustomerRequest = components['schemas']['CreateCustomerRequest'];
 export type CreateInvoiceRequest = components['schemas']['CreateInvoiceRequest'];
@@ -2513,41 +4013,62 @@ export type CreateSimpleRefundRequest = components['schemas']['CreateSimpleRefun
 export type CreateVendorCreditRequest = components['schemas']['CreateVendorCreditRequest'];
 export type CreateVendorRequest = components['schemas']['CreateVendorRequest'];
 export type Customer = components['schemas']['Customer'];
+export type CustomerCredit = components['schemas']['CustomerCredit'];
+export type CustomerCreditCreateRequest = components['schemas']['CustomerCreditCreateRequest'];
 export type CustomerRequest = components['schemas']['CustomerRequest'];
 export type DocumentLink = components['schemas']['DocumentLink'];
 export type DocumentUpload = components['schemas']['DocumentUpload'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type FinancialSummary = components['schemas']['FinancialSummary'];
 export type Invoice = components['schemas']['Invoice'];
 export type InvoiceLineItemRequest = components['schemas']['InvoiceLineItemRequest'];
 export type InvoicePaymentCreateResponse = components['schemas']['InvoicePaymentCreateResponse'];
 export type InvoicePaymentDeleteResponse = components['schemas']['InvoicePaymentDeleteResponse'];
 export type InvoicePaymentList = components['schemas']['InvoicePaymentList'];
 export type InvoiceRecordPaymentRequestRequest = components['schemas']['InvoiceRecordPaymentRequestRequest'];
+export type JournalEntry = components['schemas']['JournalEntry'];
+export type JournalEntryDetail = components['schemas']['JournalEntryDetail'];
+export type JournalEntryLine = components['schemas']['JournalEntryLine'];
+export type LedgerAccount = components['schemas']['LedgerAccount'];
+export type LedgerAccountCreateRequest = components['schemas']['LedgerAccountCreateRequest'];
+export type LedgerAccountDetail = components['schemas']['LedgerAccountDetail'];
 export type ListEnvelope = components['schemas']['ListEnvelope'];
 export type OAuth2ErrorResponse = components['schemas']['OAuth2ErrorResponse'];
 export type OAuth2TokenRequestRequest = components['schemas']['OAuth2TokenRequestRequest'];
 export type OAuth2TokenResponse = components['schemas']['OAuth2TokenResponse'];
 export type PageInfo = components['schemas']['PageInfo'];
+export type PaginatedBankAccountConnectionList = components['schemas']['PaginatedBankAccountConnectionList'];
+export type PaginatedBankTransactionList = components['schemas']['PaginatedBankTransactionList'];
 export type PaginatedBillList = components['schemas']['PaginatedBillList'];
 export type PaginatedBillPaymentList = components['schemas']['PaginatedBillPaymentList'];
 export type PaginatedBusinessList = components['schemas']['PaginatedBusinessList'];
+export type PaginatedCustomerCreditList = components['schemas']['PaginatedCustomerCreditList'];
 export type PaginatedCustomerList = components['schemas']['PaginatedCustomerList'];
 export type PaginatedInvoiceList = components['schemas']['PaginatedInvoiceList'];
 export type PaginatedInvoicePaymentList = components['schemas']['PaginatedInvoicePaymentList'];
+export type PaginatedJournalEntryList = components['schemas']['PaginatedJournalEntryList'];
+export type PaginatedLedgerAccountList = components['schemas']['PaginatedLedgerAccountList'];
+export type PaginatedPayoutList = components['schemas']['PaginatedPayoutList'];
 export type PaginatedRefundList = components['schemas']['PaginatedRefundList'];
 export type PaginatedRefundPaymentList = components['schemas']['PaginatedRefundPaymentList'];
 export type PaginatedVendorCreditList = components['schemas']['PaginatedVendorCreditList'];
 export type PaginatedVendorList = components['schemas']['PaginatedVendorList'];
 export type PaginatedVendorRefundList = components['schemas']['PaginatedVendorRefundList'];
 export type PatchedBillPaymentUpdateRequest = components['schemas']['PatchedBillPaymentUpdateRequest'];
+export type PatchedInvoicePaymentUpdateRequest = components['schemas']['PatchedInvoicePaymentUpdateRequest'];
 export type PatchedUpdateBusinessRequest = components['schemas']['PatchedUpdateBusinessRequest'];
 export type PatchedVendorRefundPaymentUpdateRequest = components['schemas']['PatchedVendorRefundPaymentUpdateRequest'];
 export type PatchedVendorRefundUpdateRequest = components['schemas']['PatchedVendorRefundUpdateRequest'];
 export type PaymentMethod = components['schemas']['PaymentMethod'];
+export type Payout = components['schemas']['Payout'];
+export type PayoutCreateRequest = components['schemas']['PayoutCreateRequest'];
+export type ProfitAndLossReport = components['schemas']['ProfitAndLossReport'];
 export type ReconciledBankTransaction = components['schemas']['ReconciledBankTransaction'];
 export type RecordedInvoicePayment = components['schemas']['RecordedInvoicePayment'];
 export type Refund = components['schemas']['Refund'];
 export type RefundPayment = components['schemas']['RefundPayment'];
+export type ReportAccountGroup = components['schemas']['ReportAccountGroup'];
+export type ReportLineItem = components['schemas']['ReportLineItem'];
 export type SalesTax = components['schemas']['SalesTax'];
 export type UpdateBusiness = components['schemas']['UpdateBusiness'];
 export type UpdateInvoiceRequest = components['schemas']['UpdateInvoiceRequest'];
@@ -2757,6 +4278,235 @@ export interface operations {
                 };
             };
             /** @description No such business, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_bank_accounts: {
+        parameters: {
+            query?: {
+                /** @description Filter by account key (partial match) */
+                account_key?: string;
+                /** @description Filter by maximum balance, in major units */
+                balance_max?: number;
+                /** @description Filter by minimum balance, in major units */
+                balance_min?: number;
+                /** @description Filter by bank link status */
+                bank_link_status?: "active" | "error" | "revoked";
+                /** @description Filter by business ID (UUID format) */
+                business_id?: string;
+                /** @description Filter by business name (partial match) */
+                business_name?: string;
+                /** @description Filter by currency code (USD, EUR, etc.) */
+                currency?: string;
+                /** @description Filter by display name (exact, case-insensitive) */
+                display_name?: string;
+                /** @description Filter accounts first synced after this date */
+                first_sync_after?: string;
+                /** @description Filter accounts first synced before this date */
+                first_sync_before?: string;
+                /** @description Filter by whether account has been synced (true for synced, false for never synced) */
+                has_been_synced?: boolean;
+                /** @description Filter by whether account is mapped to chart of accounts */
+                has_mapped_account?: boolean;
+                /** @description Filter by active status (true/false) */
+                is_active?: boolean;
+                /** @description Filter by specific mapped account ID */
+                mapped_account_id?: string;
+                /** @description Order by any field (prefix with '-' for descending). Default: -created_at (newest first) */
+                ordering?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Filter by provider (e.g., 'plaid') */
+                provider?: string;
+                /** @description Search across account names, keys, masks, and business names */
+                search?: string;
+                /** @description Accounts updated after date */
+                updated_after?: string;
+                /** @description Accounts updated before date */
+                updated_before?: string;
+            };
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBankAccountConnectionList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    retrieve_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_account_id: string;
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountConnection"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_bank_transactions: {
+        parameters: {
+            query?: {
+                /** @description Filter by mapped account ID */
+                account_id?: string;
+                /** @description Maximum transaction amount in cents */
+                amount_max?: number;
+                /** @description Minimum transaction amount in cents */
+                amount_min?: number;
+                /** @description Filter by bank account connection */
+                bank_account_connection_id?: string;
+                /** @description Filter by categorization status (supports multiple values), e.g. pending, manual_review */
+                categorization_status?: string[];
+                /** @description Filter by currency (GBP, EUR, USD) */
+                currency?: string;
+                /** @description Transactions from this date (ISO 8601 format) */
+                date_from?: string;
+                /** @description Transactions to this date (ISO 8601 format) */
+                date_to?: string;
+                /** @description Filter by direction (credit/debit) */
+                direction?: "credit" | "debit";
+                /** @description Filter transactions with splits */
+                has_children?: boolean;
+                /** @description Filter split transactions */
+                has_parent?: boolean;
+                /** @description Filter categorized transactions */
+                is_categorized?: boolean;
+                /** @description Filter by reconciliation status */
+                is_reconciled?: boolean;
+                /** @description Filter transactions needing categorization */
+                needs_categorization?: boolean;
+                /** @description Order by any field (prefix with '-' for descending). Default: -date, -created_at (newest first) */
+                ordering?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Search across description, counterparty, merchant, and reference */
+                search?: string;
+                /** @description Filter by transaction source */
+                source?: string;
+                /** @description Filter by transaction type */
+                transaction_type?: "fps" | "bacs" | "chaps" | "direct_debit" | "standing_order" | "sepa_credit" | "sepa_debit" | "sepa_instant" | "card_payment" | "atm_withdrawal" | "bank_transfer" | "fee" | "interest" | "other";
+            };
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBankTransactionList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3311,6 +5061,131 @@ export interface operations {
             };
         };
     };
+    list_customer_credits: {
+        parameters: {
+            query?: {
+                /** @description Filter by customer external id */
+                customer_external_id?: string;
+                /** @description Filter by customer ID (supports comma-separated UUIDs for multiple customers) */
+                customer_id?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Search in credit note number, external ID, and customer name */
+                search?: string;
+                /** @description Filter credits sent up to this date/time */
+                sent_at_end?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCustomerCreditList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_customer_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreditCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new customer credit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCredit"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     list_customers: {
         parameters: {
             query?: {
@@ -3537,6 +5412,646 @@ export interface operations {
                 };
             };
             /** @description Authentication required - missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_chart_of_accounts: {
+        parameters: {
+            query?: {
+                /** @description Filter by account type (case-insensitive). Values: asset, liability, equity, revenue, expense */
+                account_type?: string;
+                /** @description Filter to show only accounts with journal entry activity in the specified fiscal year. Note: For export endpoint, use fiscal_year to calculate period-specific balances instead. */
+                fiscal_year?: number;
+                /** @description Group accounts by category. Values: 'type' (groups by Assets, Liabilities, Equity, Revenue, Expenses) */
+                group_by?: string;
+                /** @description Include accounts with a zero balance */
+                include_zero_balance?: boolean;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Month of the accounting period (use with period_year) */
+                period_month?: number;
+                /** @description Year of the accounting period (use with period_month) */
+                period_year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLedgerAccountList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LedgerAccountCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The existing account with this external_id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description A new account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_chart_of_accounts_hierarchy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hierarchical tree of accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartOfAccountsHierarchy"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_account_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account UUID, code, or external_id */
+                account_id: string;
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_child_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this account. */
+                account_id: string;
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChildLedgerAccountCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new sub-account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAccountDetail"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_account_entries: {
+        parameters: {
+            query?: {
+                /** @description Filter entries up to this date (inclusive) */
+                end_date?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Filter entries from this date (inclusive) */
+                start_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Account UUID, code, or external_id */
+                account_id: string;
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountJournalEntryLines"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_journal_entries: {
+        parameters: {
+            query?: {
+                /** @description Filter by creator: ai, manual, system, import */
+                created_by?: "ai" | "manual" | "system" | "import";
+                /** @description Filter entries from this date (inclusive) */
+                date_from?: string;
+                /** @description Filter entries up to this date (inclusive) */
+                date_to?: string;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Search by description, reference, or sequence number */
+                search?: string;
+                /** @description Filter by status: draft, approved, rejected */
+                status?: "draft" | "approved" | "rejected";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJournalEntryList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_journal_entry_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+                /** @description The journal entry's id */
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryDetail"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_ap_aging: {
+        parameters: {
+            query?: {
+                /** @description Date to calculate aging as of (YYYY-MM-DD). Defaults to today. */
+                as_of_date?: string;
+                /** @description Grouping: 'vendor' (default) or 'total' */
+                group_by?: "total" | "vendor";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APAgingReport"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_ar_aging: {
+        parameters: {
+            query?: {
+                /** @description Date to calculate aging as of (YYYY-MM-DD). Defaults to today. */
+                as_of_date?: string;
+                /** @description Grouping: 'customer' (default) or 'total' */
+                group_by?: "customer" | "total";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ARAgingReport"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_financial_summary: {
+        parameters: {
+            query: {
+                /** @description Report period end date (YYYY-MM-DD) */
+                end_date: string;
+                /** @description Period granularity: 'monthly', 'quarterly', or 'yearly' */
+                granularity?: "monthly" | "quarterly" | "yearly";
+                /** @description Report period start date (YYYY-MM-DD) */
+                start_date: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancialSummary"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3920,28 +6435,43 @@ export interface operations {
             };
         };
     };
-    delete_invoice_payment: {
+    update_invoice_payment: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Business UUID provided by Thred (unique identifier for the business) */
                 business_id: string;
                 /** @description A UUID string identifying this payment. */
                 payment_id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchedInvoicePaymentUpdateRequest"];
+            };
+        };
         responses: {
+            /** @description The updated payment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvoicePaymentDeleteResponse"];
+                    "application/json": components["schemas"]["InvoicePaymentCreateResponse"];
                 };
             };
-            /** @description Authentication required - missing or invalid API key */
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3959,7 +6489,58 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No such business or payment, or not the partner's. */
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_invoice_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                business_id: string;
+                /** @description A UUID string identifying this payment. */
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment was cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentDeleteResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4373,6 +6954,363 @@ export interface operations {
                 };
             };
             /** @description Authentication required - missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_payouts: {
+        parameters: {
+            query?: {
+                /** @description Filter payouts completed to this date/time */
+                completed_at_end?: string;
+                /** @description Filter payouts completed from this date/time */
+                completed_at_start?: string;
+                /** @description Filter by external ID (partial match, case-insensitive) */
+                external_id?: string;
+                /** @description Maximum payout amount in cents */
+                max_amount?: number;
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Items per page (default: 20, max: 100) */
+                page_size?: number;
+                /** @description Filter by processor */
+                processor?: string;
+                /** @description Search payouts */
+                search?: string;
+                /** @description Filter by status */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPayoutList"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_payout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID (unique identifier for the business) */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description An existing payout with this external_id, updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description A new payout */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Validation errors in request data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_payout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Business UUID (unique identifier for the business) */
+                business_id: string;
+                /** @description The payout's id */
+                payout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_balance_sheet: {
+        parameters: {
+            query?: {
+                /** @description Balance sheet date - point in time (YYYY-MM-DD) */
+                as_of_date?: string;
+                /** @description Level of detail: 'summary' or 'detailed' */
+                detail_level?: "summary" | "detailed";
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceSheetReport"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_cash_flow_statement: {
+        parameters: {
+            query?: {
+                /** @description Level of detail: 'summary' or 'detailed' */
+                detail_level?: "summary" | "detailed";
+                /** @description Report period end date (YYYY-MM-DD) */
+                end_date?: string;
+                /** @description Report period start date (YYYY-MM-DD) */
+                start_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashFlowStatement"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token's business_id does not match the path. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such business or resource, or not the partner's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_profit_and_loss: {
+        parameters: {
+            query?: {
+                /** @description Level of detail: 'summary' or 'detailed' */
+                detail_level?: "summary" | "detailed";
+                /** @description Report period end date (YYYY-MM-DD) */
+                end_date?: string;
+                /** @description Report period start date (YYYY-MM-DD) */
+                start_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Business UUID */
+                business_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfitAndLossReport"][];
+                };
+            };
+            /** @description Authentication required - missing or invalid token */
             401: {
                 headers: {
                     [name: string]: unknown;

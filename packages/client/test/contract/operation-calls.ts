@@ -68,6 +68,7 @@ export const operationCalls: Record<string, OperationCall> = {
       }),
   },
   ...receivablesCalls(),
+  ...booksCalls(),
 };
 
 /** Ids of records the receivables calls name in their paths (any UUID serves on the mock). */
@@ -446,6 +447,225 @@ function payablesCalls(): Record<string, OperationCall> {
           path: { business_id: id, vendor_refund_payment_id: VENDOR_REFUND_PAYMENT_ID },
         },
         body: { status: "completed", payment_reference: "BACS-R-20260314" },
+      }),
+    ),
+  };
+}
+
+/**
+ * Invoice-payment update and cancel, payouts, bank accounts and transactions, the general ledger,
+ * reports and insights, and customer credits, with the business client. Any UUID serves on the mock.
+ */
+function booksCalls(): Record<string, OperationCall> {
+  const api = (run: (thredfi: ThredfiClient, businessId: string) => Promise<ApiResult>) =>
+    ({ kind: "api", run }) as const;
+  const paymentId = "7a80c3cc-4e88-4f94-8ccc-6aa691804960";
+  const paymentIds = [paymentId];
+  const refundPaymentIds = ["f0e1d2c3-b4a5-4968-8778-695a4b3c2d1e"];
+  const payoutId = "5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+  const bankAccountId = "b7c8d9e0-f1a2-4b3c-8d4e-5f6a7b8c9d0e";
+  const accountId = "d9e0f1a2-b3c4-4d5e-9f6a-7b8c9d0e1f2a";
+  const entryId = "c4d5e6f7-a8b9-4c0d-8e1f-2a3b4c5d6e7f";
+  const customerId = "c5a1e7d2-4b3f-4c8e-9a6d-1f2e3d4c5b6a";
+  const invoiceId = "9b7e2a41-6c3d-4f5e-8a1b-2c3d4e5f6a7b";
+  const firstPage = { page: 1, page_size: 20 };
+  const b = "/v1/platform/businesses/{business_id}";
+  const payments = `${b}/invoices/payments/{payment_id}/` as const;
+  const payouts = `${b}/payouts/` as const;
+  const accounts = `${b}/general-ledger/chart-of-accounts/` as const;
+  const entries = `${b}/general-ledger/journal-entries/` as const;
+  const credits = `${b}/customer-credits/` as const;
+  return {
+    update_invoice_payment: api((thredfi, id) =>
+      thredfi.business(id).PATCH(payments, {
+        params: { path: { business_id: id, payment_id: paymentId } },
+        body: { bank_reference: "FPS-20260303-000042", note: "Paid by bank transfer" },
+      }),
+    ),
+    list_payouts: api((thredfi, id) =>
+      thredfi.business(id).GET(payouts, {
+        params: {
+          path: { business_id: id },
+          query: { ...firstPage, completed_at_start: "2026-03-01T00:00:00Z", max_amount: 100000 },
+        },
+      }),
+    ),
+    create_payout: api((thredfi, id) =>
+      thredfi.business(id).POST(payouts, {
+        params: { path: { business_id: id } },
+        body: {
+          external_id: "stripe_po_2026_03_06",
+          processor: "stripe",
+          paid_out_amount_cents: 9150,
+          fee_cents: 350,
+          currency: "GBP",
+          status: "paid",
+          completed_at: "2026-03-06T14:30:00Z",
+          payment_ids: paymentIds,
+          refund_payment_ids: refundPaymentIds,
+          metadata: { batch_id: "w10" },
+        },
+      }),
+    ),
+    get_payout: api((thredfi, id) =>
+      thredfi.business(id).GET(`${payouts}{payout_id}/`, {
+        params: { path: { business_id: id, payout_id: payoutId } },
+      }),
+    ),
+    list_bank_accounts: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/bank-accounts/`, {
+        params: {
+          path: { business_id: id },
+          query: {
+            ...firstPage,
+            is_active: true,
+            bank_link_status: "active",
+            ordering: "-balance",
+          },
+        },
+      }),
+    ),
+    retrieve_bank_account: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/bank-accounts/{bank_account_id}/`, {
+        params: { path: { business_id: id, bank_account_id: bankAccountId } },
+      }),
+    ),
+    list_bank_transactions: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/bank-transactions/`, {
+        params: {
+          path: { business_id: id },
+          query: {
+            ...firstPage,
+            date_from: "2026-03-01",
+            date_to: "2026-03-31",
+            direction: "credit",
+            categorization_status: ["pending", "manual_review"],
+          },
+        },
+      }),
+    ),
+    list_chart_of_accounts: api((thredfi, id) =>
+      thredfi.business(id).GET(accounts, {
+        params: {
+          path: { business_id: id },
+          query: { ...firstPage, account_type: "asset", period_year: 2026, period_month: 3 },
+        },
+      }),
+    ),
+    create_account: api((thredfi, id) =>
+      thredfi.business(id).POST(accounts, {
+        params: { path: { business_id: id } },
+        body: {
+          code: "1000",
+          name: "Bank - Barclays Current",
+          account_type: "asset",
+          account_subtype: "current_assets",
+          external_id: "erp-account-1000",
+          is_cash_account: true,
+        },
+      }),
+    ),
+    get_account_detail: api((thredfi, id) =>
+      thredfi.business(id).GET(`${accounts}{account_id}/`, {
+        params: { path: { business_id: id, account_id: accountId } },
+      }),
+    ),
+    create_child_account: api((thredfi, id) =>
+      thredfi.business(id).POST(`${accounts}{account_id}/children/`, {
+        params: { path: { business_id: id, account_id: accountId } },
+        body: { code: "1010", name: "Petty Cash", description: "Cash kept on the premises" },
+      }),
+    ),
+    get_chart_of_accounts_hierarchy: api((thredfi, id) =>
+      thredfi.business(id).GET(`${accounts}hierarchy/`, { params: { path: { business_id: id } } }),
+    ),
+    get_account_entries: api((thredfi, id) =>
+      thredfi.business(id).GET(`${accounts}{account_id}/entries/`, {
+        params: {
+          path: { business_id: id, account_id: accountId },
+          query: { ...firstPage, start_date: "2026-03-01", end_date: "2026-03-31" },
+        },
+      }),
+    ),
+    list_journal_entries: api((thredfi, id) =>
+      thredfi.business(id).GET(entries, {
+        params: {
+          path: { business_id: id },
+          query: {
+            ...firstPage,
+            status: "approved",
+            created_by: "system",
+            date_from: "2026-03-01",
+          },
+        },
+      }),
+    ),
+    get_journal_entry_detail: api((thredfi, id) =>
+      thredfi.business(id).GET(`${entries}{entry_id}/`, {
+        params: { path: { business_id: id, entry_id: entryId } },
+      }),
+    ),
+    get_profit_and_loss: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/reports/profit-and-loss/`, {
+        params: {
+          path: { business_id: id },
+          query: { start_date: "2026-03-01", end_date: "2026-03-31", detail_level: "detailed" },
+        },
+      }),
+    ),
+    get_balance_sheet: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/reports/balance-sheet/`, {
+        params: { path: { business_id: id }, query: { as_of_date: "2026-03-31" } },
+      }),
+    ),
+    get_cash_flow_statement: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/reports/cash-flow/`, {
+        params: {
+          path: { business_id: id },
+          query: { start_date: "2026-03-01", end_date: "2026-03-31", detail_level: "summary" },
+        },
+      }),
+    ),
+    get_financial_summary: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/insights/financial-summary/`, {
+        params: {
+          path: { business_id: id },
+          query: { start_date: "2026-01-01", end_date: "2026-03-31", granularity: "monthly" },
+        },
+      }),
+    ),
+    get_ap_aging: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/insights/ap-aging/`, {
+        params: {
+          path: { business_id: id },
+          query: { as_of_date: "2026-03-31", group_by: "vendor" },
+        },
+      }),
+    ),
+    get_ar_aging: api((thredfi, id) =>
+      thredfi.business(id).GET(`${b}/insights/ar-aging/`, {
+        params: {
+          path: { business_id: id },
+          query: { as_of_date: "2026-03-31", group_by: "customer" },
+        },
+      }),
+    ),
+    list_customer_credits: api((thredfi, id) =>
+      thredfi.business(id).GET(credits, {
+        params: { path: { business_id: id }, query: { ...firstPage, customer_id: customerId } },
+      }),
+    ),
+    create_customer_credit: api((thredfi, id) =>
+      thredfi.business(id).POST(credits, {
+        params: { path: { business_id: id } },
+        body: {
+          external_id: "credit-note-12",
+          customer_id: customerId,
+          source_invoice_id: invoiceId,
+          sent_at: "2026-03-07T09:00:00Z",
+          line_items: [{ amount: 1500, tax_amount_cents: 0, memo: "Damaged bag" }],
+          allocations: [{ amount: 1500, invoice_id: invoiceId }],
+        },
       }),
     ),
   };
