@@ -32,7 +32,15 @@ export function realApiConfig(
   };
 }
 
+const ENVIRONMENTS: readonly ThredfiEnvironment[] = [
+  "production",
+  "sandbox",
+  "staging",
+  "development",
+];
+
 function environmentOf(value: string): ThredfiEnvironment {
-  if (value === "sandbox" || value === "production") return value;
-  throw new Error(`THREDFI_ENVIRONMENT must be "sandbox" or "production", got "${value}"`);
+  const environment = ENVIRONMENTS.find((known) => known === value);
+  if (environment) return environment;
+  throw new Error(`THREDFI_ENVIRONMENT must be one of ${ENVIRONMENTS.join(", ")}, got "${value}"`);
 }

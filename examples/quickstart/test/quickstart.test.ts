@@ -175,14 +175,29 @@ describe("realApiConfig", () => {
     );
   });
 
+  it("takes each of the four environments, and an empty THREDFI_BASE_URL as unset", () => {
+    for (const environment of ["production", "sandbox", "staging", "development"]) {
+      expect(
+        realApiConfig({
+          THREDFI_PARTNER_ID: "p",
+          THREDFI_API_KEY: "k",
+          THREDFI_ENVIRONMENT: environment,
+          THREDFI_BASE_URL: "",
+        }),
+      ).toEqual({ partnerId: "p", apiKey: "k", environment });
+    }
+  });
+
   it("refuses an unknown environment, without echoing the key", () => {
     const run = () =>
       realApiConfig({
         THREDFI_PARTNER_ID: "p",
         THREDFI_API_KEY: "secret-key",
-        THREDFI_ENVIRONMENT: "staging",
+        THREDFI_ENVIRONMENT: "qa",
       });
-    expect(run).toThrow(/THREDFI_ENVIRONMENT must be "sandbox" or "production", got "staging"/);
+    expect(run).toThrow(
+      /THREDFI_ENVIRONMENT must be one of production, sandbox, staging, development, got "qa"/,
+    );
     expect(run).not.toThrow(/secret-key/);
   });
 });
