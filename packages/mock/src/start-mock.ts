@@ -11,8 +11,14 @@ import { thredfiAnswersFlag } from "./thredfi-answers.js";
 export interface StartMockOptions {
   /** OpenAPI document to serve (path, relative to the working directory). Default: the Thredfi spec bundled in this package. */
   spec?: string;
-  /** Port on 127.0.0.1. Default `0`: a free port chosen by the OS. */
+  /** Port on `host`. Default `0`: a free port chosen by the OS. */
   port?: number;
+  /**
+   * Interface to listen on. Default `127.0.0.1`; `0.0.0.0` serves other hosts too, e.g. as a
+   * compose service that clients reach at `http://thredfi-mock:4010` (with `allowInsecureHttp`).
+   * `url` stays on 127.0.0.1 for the caller.
+   */
+  host?: string;
   /** Generate responses from the schemas (Prism `-d`) instead of serving the examples. */
   dynamic?: boolean;
   /** Seed of dynamic generation (Prism `--seed`), so dynamic responses repeat from run to run. */
@@ -88,7 +94,13 @@ function prismArguments(spec: string, options: StartMockOptions): string[] {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`startMock: port must be an integer from 0 to 65535, got ${String(port)}`);
   }
-  const args = ["mock", spec, "-h", "127.0.0.1", "-p", String(port), "--multiprocess=false"];
+  const host = options.host ?? "127.0.0.1";
+  if (typeof host !== "string" || !/^[\w.:-]+$/.test(host)) {
+    throw new RangeError(
+      `startMock: host must be an interface name or address, got ${String(host)}`,
+    );
+  }
+  const args = ["mock", spec, "-h", host, "-p", String(port), "--multiprocess=false"];
   if (options.dynamic === true) args.push("-d");
   if (options.seed !== undefined) args.push("--seed", String(options.seed));
   return args;
@@ -142,6 +154,8 @@ async function announcedAndAnswering(prism: ChildProcess, output: PrismOutput): 
     await new Promise((resolveData) => prism.stdout?.once("data", resolveData));
     url = output.listeningUrl();
   }
+  // Listening on every interface: the caller reaches it on loopback.
+  url = url.replace(/\/\/(0\.0\.0\.0|\[::\]):/, "//127.0.0.1:");
   while (!(await answers(url)) && prism.exitCode === null) {
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 50));
   }

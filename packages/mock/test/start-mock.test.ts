@@ -25,6 +25,20 @@ describe("startMock", () => {
     expect(childPids(process.pid)).toEqual([]);
   });
 
+  it("listens on every interface with host 0.0.0.0, its url still on loopback", async () => {
+    const mock = await startMock({ spec: pingSpec, host: "0.0.0.0" });
+    try {
+      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await ping(mock.url)).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("refuses a host that is not an interface name or address", async () => {
+    await expect(startMock({ spec: pingSpec, host: "a b; rm" })).rejects.toThrow(/host must be/);
+  });
+
   it("runs two mocks at once on different ports", async () => {
     const [first, second] = await Promise.all([
       startMock({ spec: pingSpec }),
