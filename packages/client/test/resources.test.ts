@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { type ReceivedRequest, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,6 +9,7 @@ import {
   ThredfiUnprocessableEntityError,
 } from "../src/index.js";
 import {
+  API_KEY,
   BUSINESS_ID,
   BUSINESS_PATH,
   BUSINESSES_PATH,
@@ -196,6 +198,15 @@ describe("errors", () => {
     const error = await rejectionOf(biz().invoices.list({}, { timeoutMs: -1 }));
     expect(error).toBeInstanceOf(ThredfiAuthError);
     expect((error as Error).message).toContain("timeoutMs");
+  });
+
+  it("util.inspect and JSON of a client and its resources never show the API key", () => {
+    const client = thredfi();
+    const business = client.business(BUSINESS_ID);
+    for (const shown of [client, client.businesses, business, business.invoices.payments]) {
+      expect(inspect(shown, { depth: 10, showHidden: true })).not.toContain(API_KEY);
+      expect(JSON.stringify(shown)).not.toContain(API_KEY);
+    }
   });
 
   it("a method taken off its resource throws a ThredfiError, not a TypeError", () => {

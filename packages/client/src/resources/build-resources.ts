@@ -10,12 +10,12 @@ import type { RequestOptions } from "./types.js";
 
 const PARTNER_PREFIX = "/v1/platform/";
 const BUSINESS_PREFIX = "/v1/platform/businesses/{business_id}/";
-const CONTEXT = Symbol("thredfi.resources");
-
-/** A resource object: its methods and child resources come from its prototype. */
-interface ResourceNode {
-  [CONTEXT]: ResourceContext;
-}
+/**
+ * The context of each resource object (its methods and child resources come from its
+ * prototype), kept off the object: `util.inspect` and `JSON.stringify` of a client never reach
+ * the configuration and its API key.
+ */
+const contexts = new WeakMap<object, ResourceContext>();
 
 let partnerRoot: object | undefined;
 let businessRoot: object | undefined;
@@ -49,9 +49,9 @@ export function withBusinessResources<Client extends object>(
 }
 
 function withResources(root: object, client: object, context: ResourceContext): object {
-  const node = Object.create(root) as ResourceNode;
-  node[CONTEXT] = context;
-  return Object.assign(node, client);
+  const node = Object.assign(Object.create(root) as object, client);
+  contexts.set(node, context);
+  return node;
 }
 
 /**
@@ -102,9 +102,9 @@ function childPrototype(
   byName.set(name, created);
   Object.defineProperty(parent, name, {
     enumerable: true,
-    get(this: ResourceNode) {
-      const child = Object.create(created) as ResourceNode;
-      child[CONTEXT] = this[CONTEXT];
+    get(this: object) {
+      const child = Object.create(created) as object;
+      contexts.set(child, contexts.get(this) as ResourceContext);
       Object.defineProperty(this, name, { value: child, enumerable: true });
       return child;
     },
@@ -116,8 +116,8 @@ function childPrototype(
 function resourceMethod(spec: MethodSpec) {
   const { input } = spec;
   const idCount = spec.ids.length;
-  return function (this: ResourceNode | undefined, ...args: unknown[]) {
-    const context = this?.[CONTEXT];
+  return function (this: object | undefined, ...args: unknown[]) {
+    const context = this === undefined ? undefined : contexts.get(this);
     if (context === undefined) {
       throw new ThredfiError(
         `${spec.name}() must be called on its resource, e.g. client.${spec.name}()`,
