@@ -266,7 +266,9 @@ describe("per-call options", () => {
     const controller = new AbortController();
     server.always("GET", `${BUSINESS_PATH}customers/cus-1/`, () => ({ json: {}, delayMs: 2_000 }));
     const call = biz().customers.retrieve("cus-1", { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("stop")), 50);
+    // Aborted once the server has the request: no request of this test reaches the next one.
+    await expect.poll(() => server.count("GET", `${BUSINESS_PATH}customers/cus-1/`)).toBe(1);
+    controller.abort(new Error("stop"));
     await expect(call).rejects.toThrow("stop");
   });
 });
