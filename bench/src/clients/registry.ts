@@ -7,6 +7,7 @@ import {
   headerlessClient,
   naiveTokenMiddlewareClient,
 } from "./openapi-fetch.js";
+import { resourceClient, resourceClientName } from "./resources.js";
 import {
   authClient,
   authClientName,
@@ -49,6 +50,7 @@ export const comparedClients = [
   },
   { name: "plain async middleware", comparisons: ["instructions"], build: asyncMiddlewareClient },
   { name: measuredClientName, comparisons: both, build: measuredClient },
+  { name: resourceClientName, comparisons: both, build: resourceClient },
   { name: authClientName, comparisons: ["instructions"], build: authClient },
   { name: thirdAttemptClientName, comparisons: ["instructions"], build: thirdAttemptClient },
   {

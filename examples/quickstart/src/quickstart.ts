@@ -1,4 +1,4 @@
-import { createThredfiClient, paginate, type ThredfiEnvironment, unwrap } from "@thredfi/client";
+import { createThredfiClient, type ThredfiEnvironment, unwrap } from "@thredfi/client";
 import { type BookedSale, bookSale } from "./book-sale.js";
 
 /** Where and as whom the quickstart runs. */
@@ -59,29 +59,24 @@ export async function runQuickstart(
   detail(print, `${partnerTokenShown}, expires in ${partnerToken.expires_in} s`);
 
   step(print, 2, "List the partner's businesses");
-  const businesses = await unwrap(
-    thredfi.partner.GET("/v1/platform/businesses/", {
-      params: { query: { page: 1, page_size: 5 } },
-    }),
-  );
-  detail(print, `${businesses.results.length} on the first page`);
-  for (const business of businesses.results) detail(print, `- ${describe(business)}`);
+  const businesses = await thredfi.businesses.list({ page_size: 5 });
+  detail(print, `${businesses.data.length} on the first page`);
+  for (const business of businesses.data) detail(print, `- ${describe(business)}`);
 
   const externalId = config.externalId ?? "acme-001";
   step(print, 3, `Create a business with external_id "${externalId}"`);
-  const created = await thredfi.partner.POST("/v1/platform/businesses/", {
-    body: {
+  const { data: business, response } = await thredfi.businesses
+    .create({
       external_id: externalId,
       legal_name: "Acme Widgets Ltd",
       entity_type: "company",
       email: "finance@acme.example",
       country: "GB",
       base_currency: "GBP",
-    },
-  });
-  const business = unwrap(created);
+    })
+    .withResponse();
   const businessId = business.id;
-  const outcome = created.response.status === 201 ? "created" : "already there (same external_id)";
+  const outcome = response.status === 201 ? "created" : "already there (same external_id)";
   detail(print, `${outcome}: ${describe(business)}`);
 
   step(print, 4, "Get a token scoped to that business");
@@ -90,6 +85,8 @@ export async function runQuickstart(
 
   step(print, 5, "Read the business with the business-scoped client");
   const biz = thredfi.business(businessId);
+  // The business itself is the partner's `businesses` item; with the business's own token, the
+  // path-style call (the escape hatch beside the resources) reads it.
   const fetched = await unwrap(
     biz.GET("/v1/platform/businesses/{business_id}/", {
       params: { path: { business_id: businessId } },
@@ -98,20 +95,20 @@ export async function runQuickstart(
   detail(print, describe(fetched));
 
   let number = 5;
-  const sale = await bookSale(biz, businessId, (title, details) => {
+  const sale = await bookSale(biz, (title, details) => {
     step(print, ++number, title);
     for (const line of details) detail(print, line);
   });
 
   step(print, 10, `List the business's invoices, ${INVOICE_PAGE_SIZE} a page`);
   let invoiceCount = 0;
-  const invoices = paginate(biz, "/v1/platform/businesses/{business_id}/invoices/", {
-    params: { path: { business_id: businessId }, query: { page_size: INVOICE_PAGE_SIZE } },
-  });
-  for await (const page of invoices.pages()) {
-    invoiceCount += page.items.length;
-    const numbers = page.items.map((invoice) => `${invoice.invoice_number} ${invoice.status}`);
+  let page = await biz.invoices.list({ page_size: INVOICE_PAGE_SIZE });
+  for (;;) {
+    invoiceCount += page.data.length;
+    const numbers = page.data.map((invoice) => `${invoice.invoice_number} ${invoice.status}`);
     detail(print, `page ${page.page}: ${numbers.join(", ")}`);
+    if (!page.hasNextPage()) break;
+    page = await page.getNextPage();
   }
   detail(print, `${invoiceCount} invoices in all`);
 

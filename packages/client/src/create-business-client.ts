@@ -3,7 +3,8 @@ import { resolveClientConfig } from "./config.js";
 import type { BusinessClientOptions } from "./options.js";
 import { createPathClient } from "./path-client.js";
 import { createPipeline } from "./pipeline.js";
-import type { ThredfiApiClient } from "./types.js";
+import { withBusinessResources } from "./resources/build-resources.js";
+import type { ThredfiBusinessClient } from "./types.js";
 
 /**
  * Creates a browser-safe client for one business from tokens minted by the partner's backend,
@@ -12,21 +13,20 @@ import type { ThredfiApiClient } from "./types.js";
  *
  * @example
  * const biz = createBusinessClient({ businessId, getToken: () => fetchTokenFromMyBackend() });
- * const { data } = await biz.GET("/v1/platform/businesses/{business_id}/", {
- *   params: { path: { business_id: businessId } },
- * });
+ * for await (const invoice of biz.invoices.list()) console.log(invoice.invoice_number);
  * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
  */
 export function createBusinessClient(
   options: BusinessClientOptions & { throwOnError: true },
-): ThredfiApiClient<true>;
-export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient;
-export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient<boolean> {
+): ThredfiBusinessClient<true>;
+export function createBusinessClient(options: BusinessClientOptions): ThredfiBusinessClient;
+export function createBusinessClient(
+  options: BusinessClientOptions,
+): ThredfiBusinessClient<boolean> {
   const config = resolveClientConfig(options, []);
   const tokens = createBusinessTokens(options, config.connection, config.deadlines);
   const { businessId } = options;
-  return createPathClient(
-    { config, pipeline: createPipeline(config) },
-    { tokens, businessId, key: businessId.toLowerCase() },
-  ) as unknown as ThredfiApiClient<boolean>;
+  const core = { config, pipeline: createPipeline(config) };
+  const scope = { tokens, businessId, key: businessId.toLowerCase() };
+  return withBusinessResources(createPathClient(core, scope), core, scope) as never;
 }

@@ -7,6 +7,8 @@ import { resolveClientConfig } from "./config.js";
 import type { ThredfiClientOptions } from "./options.js";
 import { type ClientCore, createPathClient } from "./path-client.js";
 import { createPipeline } from "./pipeline.js";
+import { withBusinessResources, withPartnerResources } from "./resources/build-resources.js";
+import type { PartnerResources } from "./resources/generated/types.js";
 import type { ThredfiClient } from "./types.js";
 
 /**
@@ -17,7 +19,8 @@ import type { ThredfiClient } from "./types.js";
  *
  * @example
  * const thredfi = createThredfiClient({ partnerId, apiKey, environment: "sandbox" });
- * const { data, error } = await thredfi.partner.GET("/v1/platform/businesses/");
+ * const business = await thredfi.businesses.create({ external_id, legal_name, entity_type, email });
+ * const invoices = await thredfi.business(business.id).invoices.list({ page_size: 100 });
  * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
  */
 export function createThredfiClient(
@@ -32,16 +35,19 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
   const core: ClientCore = { config, pipeline };
   /** `businessId` as spelled, once checked: the token's scope. */
   const scoped = (businessId: string) => requireBusinessId(businessId) && businessId;
-  return {
-    partner: createPathClient(core, { tokens, businessId: undefined, key: undefined }),
+  const partnerScope = { tokens, businessId: undefined, key: undefined };
+  const client: Omit<ThredfiClient<boolean>, keyof PartnerResources> = {
+    partner: createPathClient(core, partnerScope) as never,
     business(businessId) {
       const id = scoped(businessId);
-      return createPathClient(core, { tokens, businessId: id, key: id.toLowerCase() });
+      const scope = { tokens, businessId: id, key: id.toLowerCase() };
+      return withBusinessResources(createPathClient(core, scope), core, scope) as never;
     },
     tokens: tokens.handOut,
     middleware: {
       partner: createAuthMiddleware(connection, tokens),
       business: (businessId) => createAuthMiddleware(connection, tokens, scoped(businessId)),
     },
-  } as ThredfiClient<boolean>;
+  };
+  return withPartnerResources(client, core, partnerScope) as ThredfiClient<boolean>;
 }

@@ -49,10 +49,24 @@ export {
   type ThredfiPage,
   type ThredfiPaginator,
 } from "./paginate.js";
+export type * from "./resources/generated/types.js";
+export type {
+  APIPromise,
+  Body,
+  Data,
+  Item,
+  OperationId,
+  Page,
+  PagePromise,
+  Query,
+  RequestOptions,
+  WithResponse,
+} from "./resources/types.js";
 export type {
   PathCallInit,
   SuccessResult,
   ThredfiApiClient,
+  ThredfiBusinessClient,
   ThredfiClient,
   ThrowingApiClient,
 } from "./types.js";

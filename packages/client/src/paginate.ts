@@ -157,7 +157,7 @@ export async function* walkPages(
 }
 
 /** Whether the page `body` (with `size` items, `seen` in all so far) is the list's last. */
-function isLastPage(
+export function isLastPage(
   body: PageShape,
   size: number,
   seen: number,

@@ -8,6 +8,7 @@ import type {
   Middleware,
 } from "openapi-fetch";
 import type { CallOptions } from "./options.js";
+import type { BusinessResources, PartnerResources } from "./resources/generated/types.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 type ThredfiPaths<M extends HttpMethod> = ClientPathsWithMethod<Client<paths>, M>;
@@ -82,12 +83,25 @@ export interface ThredfiApiClient<ThrowOnError extends boolean = false> {
 /** A client created with `throwOnError: true`: every non-2xx throws, so `data` is present. */
 export type ThrowingApiClient = ThredfiApiClient<true>;
 
-/** The backend client returned by {@link createThredfiClient}. */
-export interface ThredfiClient<ThrowOnError extends boolean = false> {
+/**
+ * A client of one business: its resources (`biz.invoices.create(…)`, generated from the spec)
+ * and the path-style calls (`biz.GET(path, init)`).
+ */
+export type ThredfiBusinessClient<ThrowOnError extends boolean = false> =
+  ThredfiApiClient<ThrowOnError> & BusinessResources;
+
+/**
+ * The backend client returned by {@link createThredfiClient}: the partner's resources
+ * (`thredfi.businesses.list()`, generated from the spec), the path-style clients, the tokens.
+ */
+export interface ThredfiClient<ThrowOnError extends boolean = false> extends PartnerResources {
   /** Client sending the partner Bearer token. */
   readonly partner: ThredfiApiClient<ThrowOnError>;
-  /** Client sending the token of `businessId`, only to `/v1/platform/businesses/{businessId}/…`. */
-  business(businessId: string): ThredfiApiClient<ThrowOnError>;
+  /**
+   * The client of one business, sending its token, only to
+   * `/v1/platform/businesses/{businessId}/…`: its resources and the path-style calls.
+   */
+  business(businessId: string): ThredfiBusinessClient<ThrowOnError>;
   /** The cached tokens themselves, e.g. to hand a business token to a frontend. */
   readonly tokens: ThredfiTokens;
   /** Middleware that authenticates openapi-fetch clients you create yourself. */
