@@ -74,6 +74,8 @@ export function createTokenCache<K>(
 ): TokenCache<K> {
   // In order of use, least recently used first.
   const tokens = new Map<K, CachedToken>();
+  // The key used last, already at the end of `tokens`: the hot path moves nothing.
+  let lastKey: K | undefined;
   // The one running token request per key (single flight); replaced wholesale by clear().
   let requests = new Map<K, Promise<CachedToken>>();
 
@@ -110,6 +112,8 @@ export function createTokenCache<K>(
 
   /** Caches `token` as the most recently used, evicting the least recently used beyond capacity. */
   function keep(key: K, token: CachedToken): void {
+    if (key === lastKey && tokens.get(key) === token) return;
+    lastKey = key;
     tokens.delete(key);
     tokens.set(key, token);
     if (tokens.size > capacity) tokens.delete(tokens.keys().next().value as K);

@@ -1,5 +1,6 @@
 import type { ThredfiFetch } from "@thredfi/auth";
 import type { CachedToken, ScopedTokens } from "@thredfi/auth/internal";
+import type { ControllerLease } from "./abort-controllers.js";
 import type { ClientConfig } from "./config.js";
 import { applyIdempotencyKey } from "./idempotency-key.js";
 import type { CallOptions } from "./options.js";
@@ -62,7 +63,7 @@ export interface Call {
   token: CachedToken | undefined;
   refusedToken: CachedToken | undefined;
   /** Aborts the attempt on the wire; replaced once it has aborted. */
-  controller: AbortController | undefined;
+  lease: ControllerLease | undefined;
   /** Rejects what the call waits for now (an answer, its body, a backoff), when set. */
   interrupt: ((reason: unknown) => void) | undefined;
 }
@@ -119,7 +120,7 @@ export function startCall(
     hops: 0,
     token: undefined,
     refusedToken: undefined,
-    controller: undefined,
+    lease: undefined,
     interrupt: undefined,
   };
 }

@@ -11,6 +11,7 @@ import {
   MAX_TIMER_MS,
   resolveConnection,
 } from "@thredfi/auth/internal";
+import { type AbortControllers, createAbortControllers } from "./abort-controllers.js";
 import type { CallOptions, PipelineOptions } from "./options.js";
 
 /** The request behaviour of one client, validated once and shared by every call. */
@@ -18,6 +19,8 @@ export interface ClientConfig {
   readonly connection: ConnectionConfig;
   /** The one timer of the client, on which every attempt's deadline runs. */
   readonly deadlines: Deadlines;
+  /** The abort controllers its attempts take in turn. */
+  readonly controllers: AbortControllers;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly initialRetryDelayMs: number;
@@ -54,6 +57,7 @@ export function resolveClientConfig(
   return {
     connection,
     deadlines: createDeadlines(),
+    controllers: createAbortControllers(),
     timeoutMs: connection.timeoutMs,
     maxRetries,
     initialRetryDelayMs: initialDelayMs,

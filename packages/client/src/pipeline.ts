@@ -32,7 +32,7 @@ export function createPipeline(config: ClientConfig): Pipeline {
     return new Promise<CallResult>((resolve, reject) => {
       const onAbort = () => {
         reject(signal.reason);
-        call.controller?.abort(signal.reason);
+        call.lease?.controller.abort(signal.reason);
         call.interrupt?.(signal.reason);
       };
       signal.addEventListener("abort", onAbort, { once: true });
@@ -64,6 +64,9 @@ export function createPipeline(config: ClientConfig): Pipeline {
       }
     } catch (error) {
       throw thrownBy(call, error);
+    } finally {
+      // A stream is read after the call: aborting the controller later would cut it.
+      if (call.lease && call.parseAs !== "stream") config.controllers.give(call.lease);
     }
   }
 
@@ -150,7 +153,7 @@ export function createPipeline(config: ClientConfig): Pipeline {
         hops: 0,
         token: undefined,
         refusedToken: undefined,
-        controller: undefined,
+        lease: undefined,
         interrupt: undefined,
       }),
   };

@@ -20,13 +20,12 @@ export type Step =
  * caller's abort reason. At `debug`, logs one line per attempt.
  */
 export function createSendAttempt(config: ClientConfig): (call: Call) => Promise<Step> {
-  const { deadlines, log } = config;
+  const { deadlines, controllers, log } = config;
 
   function sendAttempt(call: Call): Promise<Step> {
     call.attempts++;
-    let { controller } = call;
-    if (!controller || controller.signal.aborted)
-      controller = call.controller = new AbortController();
+    if (!call.lease || call.lease.controller.signal.aborted) call.lease = controllers.take();
+    const { controller } = call.lease;
     const { signal } = controller;
     return new Promise<Step>((resolve, reject) => {
       const deadline = deadlines.start(call.timeoutMs, () => {
@@ -34,7 +33,7 @@ export function createSendAttempt(config: ClientConfig): (call: Call) => Promise
           `${call.method} ${call.template}: no answer within ${call.timeoutMs} ms`,
           { attempts: call.attempts },
         );
-        (controller as AbortController).abort(timeout);
+        controller.abort(timeout);
         reject(timeout);
       });
       call.interrupt = reject;
@@ -53,13 +52,8 @@ export function createSendAttempt(config: ClientConfig): (call: Call) => Promise
 
   async function exchange(call: Call, signal: AbortSignal): Promise<Step> {
     const { body } = call;
-    const init: RequestInit & { duplex?: "half" } = {
-      ...call.init,
-      method: call.method,
-      headers: call.headers,
-      body,
-      redirect: "manual",
-    };
+    const own = { method: call.method, headers: call.headers, body, redirect: "manual" as const };
+    const init: RequestInit & { duplex?: "half" } = call.init ? { ...call.init, ...own } : own;
     if (body !== null && body instanceof ReadableStream) init.duplex = "half";
     // The signal goes beside the request, as openapi-fetch hands `fetch` its extra init: a
     // `fetch` reads it from there (or from a Request it builds from both).

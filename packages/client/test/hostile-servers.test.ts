@@ -427,3 +427,21 @@ describe("token errors", () => {
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+describe("a call whose answer is read as a stream", () => {
+  it("keeps its body readable while later calls of the client time out", async () => {
+    const items = Array.from({ length: 2000 }, (_, i) => ({ id: `b-${i}` }));
+    server.always("GET", BUSINESSES_PATH, { json: { count: 2000, next: null, results: items } });
+    const hung = `${BUSINESSES_PATH}00000000-0000-4000-8000-000000000009/`;
+    server.always("GET", hung, { until: new Promise(() => {}) });
+    const thredfi = clientFor(server, { timeoutMs: 100, maxRetries: 0 });
+    const { data } = await thredfi.partner.GET(BUSINESSES_PATH, { parseAs: "stream" });
+    for (let i = 0; i < 3; i++) {
+      expect(await rejectionOf(thredfi.partner.GET(hung as never))).toBeInstanceOf(
+        ThredfiTimeoutError,
+      );
+    }
+    const text = await new Response(data as ReadableStream).text();
+    expect(JSON.parse(text).results).toHaveLength(2000);
+  });
+});
