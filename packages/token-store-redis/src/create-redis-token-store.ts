@@ -290,8 +290,13 @@ function connect(url: string) {
   // Failures surface through the commands (and the one warning per outage); without a listener
   // an `error` event would crash the process.
   client.on("error", () => {});
-  const connected = client.connect();
-  connected.catch(() => {});
+  client.connect().catch(() => {});
+  // Settles at the first connection or the first failure to connect (Redis down at start), so
+  // calls made meanwhile wait for the outcome rather than for a fixed time.
+  const connected = new Promise<void>((resolve) => {
+    client.once("ready", resolve);
+    client.once("error", () => resolve());
+  });
   return { client, connected };
 }
 
