@@ -12,11 +12,16 @@ export interface DelayProxy {
 export async function startDelayProxy(targetPort: number, delayMs: number): Promise<DelayProxy> {
   const sockets = new Set<Socket>();
   const proxy: DelayProxy = { url: "", delayMs, close };
+  // Each chunk leaves `delayMs` after it came, and never before the chunk ahead of it.
   const relay = (from: Socket, to: Socket) => {
-    from.on("data", (chunk) => {
-      setTimeout(() => to.destroyed || to.write(chunk), proxy.delayMs);
-    });
-    from.on("close", () => setTimeout(() => to.destroy(), proxy.delayMs));
+    let last = 0;
+    const later = (action: () => void) => {
+      const at = Math.max(Date.now() + proxy.delayMs, last);
+      last = at;
+      setTimeout(action, at - Date.now());
+    };
+    from.on("data", (chunk) => later(() => to.destroyed || to.write(chunk)));
+    from.on("close", () => later(() => to.destroy()));
     from.on("error", () => {});
   };
   const server = createServer((client) => {

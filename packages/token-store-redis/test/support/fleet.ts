@@ -1,5 +1,6 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 /** How each fleet member is set up. */
@@ -82,7 +83,7 @@ export async function startFleet(size: number, config: MemberConfig): Promise<Fl
   };
 }
 
-async function member(child: ChildProcessWithoutNullStreams): Promise<FleetMember> {
+async function member(child: ChildProcessByStdio<Writable, Readable, null>): Promise<FleetMember> {
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 0;
   let ready: () => void = () => {};
