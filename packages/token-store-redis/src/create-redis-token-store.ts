@@ -290,6 +290,8 @@ function connect(url: string) {
   // Failures surface through the commands (and the one warning per outage); without a listener
   // an `error` event would crash the process.
   client.on("error", () => {});
+  // The connection alone never keeps a process alive (each command's wait does, while it runs).
+  client.unref();
   client.connect().catch(() => {});
   // Settles at the first connection or the first failure to connect (Redis down at start), so
   // calls made meanwhile wait for the outcome rather than for a fixed time.
