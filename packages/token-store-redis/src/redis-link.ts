@@ -31,6 +31,8 @@ export class RedisUnavailable extends Error {
   override readonly name = "RedisUnavailable";
 }
 
+/** How many times a wait is extended because this process was too busy to see an answer. */
+const MAX_BUSY_WAITS = 4;
 /** How long after a failed command the store leaves Redis alone before trying again. */
 const RETRY_AFTER_MS = 1000;
 
@@ -102,16 +104,27 @@ export function createRedisLink(
 class TimedOut extends Error {}
 
 /**
- * Settles as `work` does, or rejects with `TimedOut` after `timeoutMs`. The timeout is decided
- * one turn of the event loop late (`setImmediate`), after the I/O already received: when the
- * process was too busy to look, an answer that came in time still counts.
+ * Settles as `work` does, or rejects with `TimedOut` once `timeoutMs` have passed while this
+ * process was responsive. A timer that fires late means the process itself was busy (a burst of
+ * calls on a loaded machine), not that Redis was slow: the wait is then extended by another
+ * `timeoutMs`, at most {@link MAX_BUSY_WAITS} times. The timeout is also decided one turn of the
+ * event loop late (`setImmediate`), after the I/O already received.
  */
 function bounded<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let late: ReturnType<typeof setImmediate> | undefined;
-    const timer = setTimeout(() => {
-      late = setImmediate(() => reject(new TimedOut()));
-    }, timeoutMs);
+    let extensions = 0;
+    const wait = () => {
+      const due = performance.now() + timeoutMs;
+      timer = setTimeout(() => {
+        const now = performance.now();
+        const busy = now - due > timeoutMs / 2;
+        if (busy && extensions++ < MAX_BUSY_WAITS) return wait();
+        late = setImmediate(() => reject(new TimedOut()));
+      }, timeoutMs);
+    };
+    wait();
     work.then(resolve, reject).finally(() => {
       clearTimeout(timer);
       if (late) clearImmediate(late);
