@@ -16,7 +16,7 @@ export function hasRedisServer(): boolean {
 // `$@` is redis-server's arguments; the shell kills it when its stdin (held by this process)
 // ends, so Redis dies with the benchmark however that ends.
 const GUARD =
-  'redis-server "$@" & pid=$!; trap "kill -9 $pid 2>/dev/null" EXIT; cat >/dev/null; kill -9 $pid; wait $pid';
+  'redis-server "$@" & pid=$!; trap "kill -9 $pid 2>/dev/null" EXIT; cat >/dev/null; kill $pid; wait $pid';
 
 /** Starts an empty `redis-server` (no snapshots, no append-only file) on 127.0.0.1. */
 export async function startBenchRedis(): Promise<BenchRedis> {

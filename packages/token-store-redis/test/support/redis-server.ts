@@ -58,7 +58,7 @@ export async function createRedisServer(port?: number): Promise<RedisServer> {
 
 // `$@` is redis-server's own arguments; `wait` lets the shell exit only once Redis has.
 const GUARD =
-  'redis-server "$@" & pid=$!; trap "kill -9 $pid 2>/dev/null" EXIT; cat >/dev/null; kill -9 $pid; wait $pid';
+  'redis-server "$@" & pid=$!; trap "kill -9 $pid 2>/dev/null" EXIT; cat >/dev/null; kill $pid; wait $pid';
 
 function spawnRedis(port: number): ChildProcessWithoutNullStreams {
   const args = [
