@@ -19,11 +19,20 @@ describe.skipIf(!redisUrl)("the Redis token store", () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  /** A store of its own (as each process of a fleet has), closed after the test. */
-  function store(options: { url?: string; keyPrefix: string }): RedisTokenStore {
+  /**
+   * A store of its own (as each process of a fleet has), closed after the test. Tests of how the
+   * fleet shares tokens allow Redis 1 s per command, so that a loaded test machine does not make
+   * them fetch their own; the tests of Redis failing use the default 100 ms.
+   */
+  function store(options: {
+    url?: string;
+    keyPrefix: string;
+    commandTimeoutMs?: number;
+  }): RedisTokenStore {
     const created = createRedisTokenStore({
       url: options.url ?? redisUrl,
       keyPrefix: options.keyPrefix,
+      commandTimeoutMs: options.commandTimeoutMs ?? 1000,
     });
     cleanup.push(() => created.close());
     return created;
@@ -194,7 +203,7 @@ describe.skipIf(!redisUrl)("the Redis token store", () => {
     it("serves every call while Redis is down at start, warns once, and shares tokens once Redis is up", async () => {
       ownRedis = await createRedisServer(await freePort());
       const keyPrefix = uniquePrefix();
-      const early = member(store({ url: ownRedis.url, keyPrefix }));
+      const early = member(store({ url: ownRedis.url, keyPrefix, commandTimeoutMs: 100 }));
 
       for (let n = 0; n < 10; n++) {
         const started = performance.now();
@@ -224,8 +233,18 @@ describe.skipIf(!redisUrl)("the Redis token store", () => {
       const port = Number(new URL(redisUrl).port);
       const proxy = await startDelayProxy(port, 0);
       cleanup.push(() => proxy.close());
-      const slow = member(store({ url: proxy.url, keyPrefix: uniquePrefix() }));
-      await slow.client.tokens.partner();
+      const keyPrefix = uniquePrefix();
+      const slow = member(store({ url: proxy.url, keyPrefix, commandTimeoutMs: 100 }));
+      const redis = await inspectRedis(redisUrl);
+      cleanup.push(() => redis.close());
+      // Connected and sharing (the partner token is in Redis) before Redis turns slow.
+      await eventually(async () => {
+        slow.client.tokens.clear();
+        await slow.client.tokens.partner();
+        expect(await redis.entries(keyPrefix)).not.toEqual([]);
+      });
+      const warningsBefore = slow.warnings().length;
+      const partnerTokens = thredfi.count("POST", PARTNER_TOKEN_PATH);
       proxy.delayMs = 2000;
 
       for (let n = 0; n < 8; n++) {
@@ -234,11 +253,10 @@ describe.skipIf(!redisUrl)("the Redis token store", () => {
         expect(performance.now() - started).toBeLessThan(400);
       }
 
-      expect(slow.warnings()).toHaveLength(1);
-      expect(slow.warnings()[0]?.message).toMatch(
-        /Redis is unavailable \(no answer within 100 ms\)/,
-      );
-      expect(thredfi.count("POST", PARTNER_TOKEN_PATH)).toBe(1);
+      const warnings = slow.warnings().slice(warningsBefore);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.message).toMatch(/Redis is unavailable \(no answer within 100 ms\)/);
+      expect(thredfi.count("POST", PARTNER_TOKEN_PATH)).toBe(partnerTokens);
     });
   });
 

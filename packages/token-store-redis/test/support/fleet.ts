@@ -10,6 +10,8 @@ export interface MemberConfig {
   partnerId: string;
   apiKey: string;
   keyPrefix: string;
+  /** The store's bound per Redis command. */
+  commandTimeoutMs: number;
 }
 
 /** A log line a member's client wrote. */
