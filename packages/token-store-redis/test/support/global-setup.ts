@@ -18,7 +18,11 @@ export default async function setup(
   project: TestProject,
 ): Promise<(() => Promise<void>) | undefined> {
   if (!hasRedisServer()) {
-    if (process.env.CI) throw new Error(`${INSTALL_HINT} Under CI they must run.`);
+    if (process.env.CI) {
+      throw new Error(
+        "redis-server is not installed, and under CI the Redis tests of @thredfi/token-store-redis must run: apt-get install -y redis-server",
+      );
+    }
     console.warn(`\n${INSTALL_HINT}\n`);
     project.provide("redisUrl", "");
     return undefined;
