@@ -1,6 +1,7 @@
 import { codegen } from "./codegen/measurement.js";
 import { codegenVsRaw } from "./codegen-vs-raw/measurement.js";
 import { coldStart } from "./cold-start/measurement.js";
+import { fleet } from "./fleet/measurement.js";
 import { instructions } from "./instructions/measurement.js";
 import type { Measurement } from "./measurement.js";
 import { memory } from "./memory/measurement.js";
@@ -21,6 +22,7 @@ export const measurements = [
   memory,
   refreshAhead,
   mockStart,
+  fleet,
 ] as const;
 
 type AnyMeasurement = (typeof measurements)[number];

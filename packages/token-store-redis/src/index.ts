@@ -1,0 +1,6 @@
+export {
+  createRedisTokenStore,
+  type RedisCommandClient,
+  type RedisTokenStore,
+  type RedisTokenStoreOptions,
+} from "./create-redis-token-store.js";
