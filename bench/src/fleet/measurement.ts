@@ -3,8 +3,8 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { FakeThredfiServer } from "../fake-thredfi/index.js";
 import type { Measurement } from "../measurement.js";
-import { count, ms, row, type TableRow, times, verdict } from "../report/format.js";
 import { bundleChild, runChild, workPath } from "../support/child-process.js";
+import { count, ms, row, type TableRow, times, verdict } from "../support/format.js";
 import { median } from "../support/stats.js";
 import { hasRedisServer, startBenchRedis } from "./redis-server.js";
 
