@@ -3,7 +3,7 @@ import { resolveClientConfig } from "./config.js";
 import type { BusinessClientOptions } from "./options.js";
 import { createPathClient } from "./path-client.js";
 import { createPipeline } from "./pipeline.js";
-import { withBusinessResources } from "./resources/build-resources.js";
+import { createResourceTrees, withBusinessResources } from "./resources/build-resources.js";
 import type { ThredfiBusinessClient } from "./types.js";
 
 /**
@@ -26,7 +26,7 @@ export function createBusinessClient(
   const config = resolveClientConfig(options, []);
   const tokens = createBusinessTokens(options, config.connection, config.deadlines);
   const { businessId } = options;
-  const core = { config, pipeline: createPipeline(config) };
+  const core = { config, pipeline: createPipeline(config), trees: createResourceTrees() };
   const scope = { tokens, businessId, key: businessId.toLowerCase() };
   return withBusinessResources(createPathClient(core, scope), core, scope) as never;
 }

@@ -7,7 +7,11 @@ import { resolveClientConfig } from "./config.js";
 import type { ThredfiClientOptions } from "./options.js";
 import { type ClientCore, createPathClient } from "./path-client.js";
 import { createPipeline } from "./pipeline.js";
-import { withBusinessResources, withPartnerResources } from "./resources/build-resources.js";
+import {
+  createResourceTrees,
+  withBusinessResources,
+  withPartnerResources,
+} from "./resources/build-resources.js";
 import type { PartnerResources } from "./resources/generated/types.js";
 import type { ThredfiClient } from "./types.js";
 
@@ -32,7 +36,7 @@ export function createThredfiClient(options: ThredfiClientOptions): ThredfiClien
   const pipeline = createPipeline(config);
   const { connection } = config;
   const tokens = createPartnerTokens(options, connection, pipeline.sendTokenRequest);
-  const core: ClientCore = { config, pipeline };
+  const core: ClientCore = { config, pipeline, trees: createResourceTrees() };
   /** `businessId` as spelled, once checked: the token's scope. */
   const scoped = (businessId: string) => requireBusinessId(businessId) && businessId;
   const partnerScope = { tokens, businessId: undefined, key: undefined };

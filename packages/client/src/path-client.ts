@@ -13,6 +13,7 @@ import { type ClientConfig, checkCallOptions } from "./config.js";
 import { idempotencyKeyIn, takesIdempotencyKey } from "./idempotency-key.js";
 import type { Pipeline } from "./pipeline.js";
 import { apiErrorOf } from "./read-answer.js";
+import type { ResourceTrees } from "./resources/build-resources.js";
 import { sendThroughMiddleware } from "./user-middleware.js";
 
 /** What a path-style call takes: openapi-fetch's init plus the {@link CallOptions}. */
@@ -37,6 +38,8 @@ export interface PathClient {
 export interface ClientCore {
   readonly config: ClientConfig;
   readonly pipeline: Pipeline;
+  /** The prototypes of the client's resource methods. */
+  readonly trees: ResourceTrees;
 }
 
 /** openapi-fetch's body serializer, which also reads the headers (for a form body). */

@@ -10,15 +10,28 @@ import type { RequestOptions } from "./types.js";
 
 const PARTNER_PREFIX = "/v1/platform/";
 const BUSINESS_PREFIX = "/v1/platform/businesses/{business_id}/";
-/**
- * The context of each resource object (its methods and child resources come from its
- * prototype), kept off the object: `util.inspect` and `JSON.stringify` of a client never reach
- * the configuration and its API key.
- */
-const contexts = new WeakMap<object, ResourceContext>();
 
-let partnerRoot: object | undefined;
-let businessRoot: object | undefined;
+/** The prototypes of one client's two resource trees, each built on its first use. */
+export interface ResourceTrees {
+  partner(): object;
+  business(): object;
+}
+
+/** A client's resource trees: the tables read once per client, never per call. */
+export function createResourceTrees(): ResourceTrees {
+  let partner: object | undefined;
+  let business: object | undefined;
+  return {
+    partner: () => {
+      partner ??= resourcePrototypes(PARTNER_METHODS, PARTNER_PREFIX);
+      return partner;
+    },
+    business: () => {
+      business ??= resourcePrototypes(BUSINESS_METHODS, BUSINESS_PREFIX);
+      return business;
+    },
+  };
+}
 
 /**
  * `client` with the partner resources (`thredfi.businesses.list()`, …) beside its own members,
@@ -29,9 +42,9 @@ export function withPartnerResources<Client extends object>(
   core: ClientCore,
   scope: CallScope,
 ): Client & PartnerResources {
-  partnerRoot ??= resourcePrototypes(PARTNER_METHODS, PARTNER_PREFIX);
   const base = `${core.config.connection.baseUrl}${PARTNER_PREFIX}`;
-  return withResources(partnerRoot, client, { core, scope, base }) as Client & PartnerResources;
+  return withResources(core.trees.partner(), client, { core, scope, base }) as Client &
+    PartnerResources;
 }
 
 /**
@@ -43,15 +56,41 @@ export function withBusinessResources<Client extends object>(
   core: ClientCore,
   scope: CallScope & { businessId: string },
 ): Client & BusinessResources {
-  businessRoot ??= resourcePrototypes(BUSINESS_METHODS, BUSINESS_PREFIX);
   const base = `${core.config.connection.baseUrl}/v1/platform/businesses/${encodeURIComponent(scope.businessId)}/`;
-  return withResources(businessRoot, client, { core, scope, base }) as Client & BusinessResources;
+  return withResources(core.trees.business(), client, { core, scope, base }) as Client &
+    BusinessResources;
 }
 
 function withResources(root: object, client: object, context: ResourceContext): object {
-  const node = Object.assign(Object.create(root) as object, client);
-  contexts.set(node, context);
-  return node;
+  return new ResourceNode(Object.assign(Object.create(root) as object, client), context);
+}
+
+/** A base whose constructor hands back the object it is given, for a subclass to stamp. */
+class Stamped {
+  constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: adopts an object built with its own prototype.
+    return target;
+  }
+}
+
+/**
+ * Stamps a resource object with its context in a private field: `util.inspect` and
+ * `JSON.stringify` of a client never reach the configuration and its API key.
+ */
+class ResourceNode extends Stamped {
+  readonly #context: ResourceContext;
+
+  constructor(target: object, context: ResourceContext) {
+    super(target);
+    this.#context = context;
+  }
+
+  /** The context of `node`, or `undefined` for anything that is not a resource object. */
+  static contextOf(node: unknown): ResourceContext | undefined {
+    return typeof node === "object" && node !== null && #context in node
+      ? (node as ResourceNode).#context
+      : undefined;
+  }
 }
 
 /**
@@ -103,8 +142,8 @@ function childPrototype(
   Object.defineProperty(parent, name, {
     enumerable: true,
     get(this: object) {
-      const child = Object.create(created) as object;
-      contexts.set(child, contexts.get(this) as ResourceContext);
+      const context = ResourceNode.contextOf(this) as ResourceContext;
+      const child = new ResourceNode(Object.create(created) as object, context);
       Object.defineProperty(this, name, { value: child, enumerable: true });
       return child;
     },
@@ -117,7 +156,7 @@ function resourceMethod(spec: MethodSpec) {
   const { input } = spec;
   const idCount = spec.ids.length;
   return function (this: object | undefined, ...args: unknown[]) {
-    const context = this === undefined ? undefined : contexts.get(this);
+    const context = ResourceNode.contextOf(this);
     if (context === undefined) {
       throw new ThredfiError(
         `${spec.name}() must be called on its resource, e.g. client.${spec.name}()`,
