@@ -1,16 +1,19 @@
 /** Something that must happen unless it is cancelled first. */
 export interface Deadline {
   /** `performance.now()` at which it is due. */
-  readonly at: number;
+  at: number;
   /** How often the sweep must run for this deadline to be on time. */
-  readonly tickMs: number;
-  readonly expire: () => void;
+  tickMs: number;
+  /** Called as a method of the deadline, so one function can serve many. */
+  expire(): void;
 }
 
 /** The running deadlines of one client. */
 export interface Deadlines {
   /** Calls `expire` about `ms` from now (never sooner, at most a tenth later) unless cancelled. */
   start(ms: number, expire: () => void): Deadline;
+  /** Runs `deadline` again, due `ms` from now: a deadline object reused attempt after attempt. */
+  restart(deadline: Deadline, ms: number): void;
   cancel(deadline: Deadline): void;
 }
 
@@ -45,14 +48,21 @@ export function createDeadlines(): Deadlines {
     if (running.size > 0) arm(tickMs);
   }
 
+  function restart(deadline: Deadline, ms: number): void {
+    const tickMs = Math.max(1, Math.min(1000, Math.ceil(ms / 10)));
+    deadline.at = performance.now() + ms;
+    deadline.tickMs = tickMs;
+    running.add(deadline);
+    if (tickMs < armedTickMs) arm(tickMs);
+  }
+
   return {
     start(ms, expire) {
-      const tickMs = Math.max(1, Math.min(1000, Math.ceil(ms / 10)));
-      const deadline = { at: performance.now() + ms, tickMs, expire };
-      running.add(deadline);
-      if (tickMs < armedTickMs) arm(tickMs);
+      const deadline = { at: 0, tickMs: 0, expire };
+      restart(deadline, ms);
       return deadline;
     },
+    restart,
     cancel(deadline) {
       running.delete(deadline);
     },

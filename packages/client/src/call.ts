@@ -1,5 +1,5 @@
 import type { ThredfiFetch } from "@thredfi/auth";
-import type { CachedToken, ScopedTokens } from "@thredfi/auth/internal";
+import type { CachedToken, Deadline, ScopedTokens } from "@thredfi/auth/internal";
 import type { ControllerLease } from "./abort-controllers.js";
 import type { ClientConfig } from "./config.js";
 import { applyIdempotencyKey } from "./idempotency-key.js";
@@ -64,8 +64,15 @@ export interface Call {
   refusedToken: CachedToken | undefined;
   /** Aborts the attempt on the wire; replaced once it has aborted. */
   lease: ControllerLease | undefined;
+  /** The deadline of its current attempt, on the client's timer; made on the first attempt. */
+  deadline: CallDeadline | undefined;
   /** Rejects what the call waits for now (an answer, its body, a backoff), when set. */
   interrupt: ((reason: unknown) => void) | undefined;
+}
+
+/** The deadline of a call's attempt: it knows its call, so one function expires them all. */
+export interface CallDeadline extends Deadline {
+  readonly call: Call;
 }
 
 /** What a call resolves to: openapi-fetch's result, `data` on 2xx and `error` otherwise. */
@@ -121,6 +128,7 @@ export function startCall(
     token: undefined,
     refusedToken: undefined,
     lease: undefined,
+    deadline: undefined,
     interrupt: undefined,
   };
 }

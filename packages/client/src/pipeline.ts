@@ -154,6 +154,7 @@ export function createPipeline(config: ClientConfig): Pipeline {
         token: undefined,
         refusedToken: undefined,
         lease: undefined,
+        deadline: undefined,
         interrupt: undefined,
       }),
   };

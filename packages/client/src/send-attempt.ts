@@ -1,6 +1,6 @@
 import { ThredfiConnectionError, ThredfiError, ThredfiTimeoutError } from "@thredfi/auth";
 import { requestIdOf } from "@thredfi/auth/internal";
-import type { Call, CallResult } from "./call.js";
+import type { Call, CallDeadline, CallResult } from "./call.js";
 import type { ClientConfig } from "./config.js";
 import { checkFollowedRedirect, isRedirect } from "./follow-redirect.js";
 import { readAnswer } from "./read-answer.js";
@@ -25,29 +25,27 @@ export function createSendAttempt(config: ClientConfig): (call: Call) => Promise
   function sendAttempt(call: Call): Promise<Step> {
     call.attempts++;
     if (!call.lease || call.lease.controller.signal.aborted) call.lease = controllers.take();
-    const { controller } = call.lease;
-    const { signal } = controller;
+    const { signal } = call.lease.controller;
+    // One deadline object per call, restarted for each attempt.
+    call.deadline ??= { at: 0, tickMs: 0, call, expire: expireAttempt };
+    deadlines.restart(call.deadline, call.timeoutMs);
+    // Settled by the exchange, or at once by a timeout or the caller's abort (`interrupt`),
+    // also when `fetch` ignores its signal.
     return new Promise<Step>((resolve, reject) => {
-      const deadline = deadlines.start(call.timeoutMs, () => {
-        const timeout = new ThredfiTimeoutError(
-          `${call.method} ${call.template}: no answer within ${call.timeoutMs} ms`,
-          { attempts: call.attempts },
-        );
-        controller.abort(timeout);
-        reject(timeout);
-      });
       call.interrupt = reject;
-      exchange(call, signal).then(
-        (step) => {
-          deadlines.cancel(deadline);
-          resolve(step);
-        },
-        (cause: unknown) => {
-          deadlines.cancel(deadline);
-          reject(failureOf(call, cause));
-        },
-      );
+      timedExchange(call, signal, call.attempts).then(resolve, reject);
     });
+  }
+
+  async function timedExchange(call: Call, signal: AbortSignal, attempt: number): Promise<Step> {
+    try {
+      return await exchange(call, signal);
+    } catch (cause) {
+      throw failureOf(call, cause);
+    } finally {
+      // An attempt that timed out settles late: the deadline may be the next attempt's by then.
+      if (call.attempts === attempt) deadlines.cancel(call.deadline as CallDeadline);
+    }
   }
 
   async function exchange(call: Call, signal: AbortSignal): Promise<Step> {
@@ -107,6 +105,17 @@ export function createSendAttempt(config: ClientConfig): (call: Call) => Promise
       },
     );
   };
+}
+
+/** Ends the attempt of its call: its request aborted, what the call waits for rejected. */
+function expireAttempt(this: CallDeadline): void {
+  const { call } = this;
+  const timeout = new ThredfiTimeoutError(
+    `${call.method} ${call.template}: no answer within ${call.timeoutMs} ms`,
+    { attempts: call.attempts },
+  );
+  call.lease?.controller.abort(timeout);
+  call.interrupt?.(timeout);
 }
 
 /**

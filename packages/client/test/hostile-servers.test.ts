@@ -445,3 +445,25 @@ describe("a call whose answer is read as a stream", () => {
     expect(JSON.parse(text).results).toHaveLength(2000);
   });
 });
+
+describe("a signal-deaf fetch whose timed-out attempt settles late", () => {
+  it("still times out the retry that follows it", async () => {
+    let calls = 0;
+    const deaf = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).includes("/oauth2/")) {
+        return fetch(input, init);
+      }
+      calls++;
+      // The first attempt ends 150 ms in, after its 100 ms deadline; the retry never does.
+      if (calls === 1) return delay(150).then(() => Promise.reject(new TypeError("late")));
+      return new Promise<Response>(() => {});
+    };
+    const error = await rejectionOf(
+      clientFor(server, { fetch: deaf, timeoutMs: 100, maxRetries: 1 }).partner.GET(
+        BUSINESSES_PATH,
+      ),
+    );
+    expect(error).toBeInstanceOf(ThredfiTimeoutError);
+    expect((error as ThredfiTimeoutError).attempts).toBe(2);
+  });
+});

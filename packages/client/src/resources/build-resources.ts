@@ -1,7 +1,7 @@
 import { ThredfiError } from "@thredfi/auth";
 import type { CallScope } from "../call.js";
 import type { ClientCore } from "../path-client.js";
-import { apiPromise } from "./api-promise.js";
+import { ResourcePromise } from "./api-promise.js";
 import { BUSINESS_METHODS, PARTNER_METHODS } from "./generated/methods.js";
 import type { BusinessResources, PartnerResources } from "./generated/types.js";
 import { listPages } from "./pages.js";
@@ -178,6 +178,6 @@ function resourceMethod(spec: MethodSpec) {
     } catch (error) {
       sent = Promise.reject(error);
     }
-    return apiPromise(sent, dataOf);
+    return new ResourcePromise(sent, dataOf);
   };
 }

@@ -1,7 +1,7 @@
 import { ThredfiError } from "@thredfi/auth";
 import type { CallResult } from "../call.js";
 import { isLastPage, walkPages } from "../paginate.js";
-import { type APIPromise, apiPromise } from "./api-promise.js";
+import { ResourcePromise } from "./api-promise.js";
 import { dataOf, type MethodSpec, type ResourceContext, sendResourceCall } from "./send-call.js";
 import type { Page, PagePromise, RequestOptions } from "./types.js";
 
@@ -32,17 +32,22 @@ export function listPages(
   options: RequestOptions | undefined,
 ): PagePromise<unknown> {
   const list: ListCall = { context, spec, ids, query, options };
-  const start = positive(query?.page) ?? 1;
-  const first = sendPage(list, undefined);
-  const promise = apiPromise(first, (result) => pageOf(list, result, start, 0)) as APIPromise<
-    Page<unknown>
-  > as PagePromise<unknown>;
-  promise[Symbol.asyncIterator] = () => {
-    // The items are read from the walk; a failure reaches the caller there.
-    promise.catch(ignore);
-    return items(list, first);
-  };
-  return promise;
+  return new ListPromise(list, sendPage(list, undefined));
+}
+
+/** The promise of `list()`: the first page when awaited, every item when iterated. */
+class ListPromise extends ResourcePromise<Page<unknown>> implements PagePromise<unknown> {
+  readonly #list: ListCall;
+
+  constructor(list: ListCall, first: Promise<CallResult>) {
+    const start = positive(list.query?.page) ?? 1;
+    super(first, (result) => pageOf(list, result, start, 0));
+    this.#list = list;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<unknown> {
+    return items(this.#list, this.sent);
+  }
 }
 
 async function* items(list: ListCall, first: Promise<CallResult>): AsyncGenerator<unknown> {
@@ -131,5 +136,3 @@ function positive(value: unknown): number | undefined {
   const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof number === "number" && Number.isInteger(number) && number > 0 ? number : undefined;
 }
-
-function ignore(): void {}
