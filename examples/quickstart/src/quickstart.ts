@@ -1,5 +1,7 @@
 import { createThredfiClient, type ThredfiEnvironment, unwrap } from "@thredfi/client";
+import { type BookedPayables, bookPayables } from "./book-payables.js";
 import { type BookedSale, bookSale } from "./book-sale.js";
+import { type BooksSummary, readBooks } from "./read-books.js";
 
 /** Where and as whom the quickstart runs. */
 export interface QuickstartConfig {
@@ -22,16 +24,18 @@ export interface FrontendToken {
   expires_in: number;
 }
 
-/** What the quickstart leaves behind: the frontend's token and the sale it booked. */
+/** What the quickstart leaves behind: the frontend's token, what it booked and read back. */
 export interface QuickstartResult {
   frontendToken: FrontendToken;
   sale: BookedSale;
+  payables: BookedPayables;
+  books: BooksSummary;
   /** How many invoices the business's invoice list held, read page by page. */
   invoiceCount: number;
 }
 
 /** How many steps the quickstart prints. */
-export const QUICKSTART_STEPS = 11;
+export const QUICKSTART_STEPS = 16;
 
 /** Page size of the invoice listing: small, so a real business's list spans pages. */
 const INVOICE_PAGE_SIZE = 5;
@@ -39,7 +43,8 @@ const INVOICE_PAGE_SIZE = 5;
 /**
  * The documented Thredfi flow, as a partner's backend runs it: partner token → list businesses →
  * create a business → business token → read that business with the business-scoped client →
- * book a sale (customer, invoice, payment, partial refund) → list the invoices page by page →
+ * book a sale (customer, invoice, payment, partial refund) → the payables side (vendor, bill, the
+ * bill's payment) → read the books (profit and loss, AP aging) → list the invoices page by page →
  * the token a frontend receives. A non-2xx answer throws its `ThredfiApiError`.
  */
 export async function runQuickstart(
@@ -95,12 +100,15 @@ export async function runQuickstart(
   detail(print, describe(fetched));
 
   let number = 5;
-  const sale = await bookSale(biz, (title, details) => {
+  const progress = (title: string, details: string[]) => {
     step(print, ++number, title);
     for (const line of details) detail(print, line);
-  });
+  };
+  const sale = await bookSale(biz, progress);
+  const payables = await bookPayables(biz, progress);
+  const books = await readBooks(biz, progress);
 
-  step(print, 10, `List the business's invoices, ${INVOICE_PAGE_SIZE} a page`);
+  step(print, ++number, `List the business's invoices, ${INVOICE_PAGE_SIZE} a page`);
   let invoiceCount = 0;
   let page = await biz.invoices.list({ page_size: INVOICE_PAGE_SIZE });
   for (;;) {
@@ -112,7 +120,7 @@ export async function runQuickstart(
   }
   detail(print, `${invoiceCount} invoices in all`);
 
-  step(print, 11, "Hand the business token to the frontend");
+  step(print, ++number, "Hand the business token to the frontend");
   const frontendToken: FrontendToken = {
     business_id: businessToken.business_id,
     access_token: businessToken.access_token,
@@ -120,7 +128,7 @@ export async function runQuickstart(
   };
   const shown = { ...frontendToken, access_token: maskToken(frontendToken.access_token) };
   for (const line of JSON.stringify(shown, null, 2).split("\n")) detail(print, line);
-  return { frontendToken, sale, invoiceCount };
+  return { frontendToken, sale, payables, books, invoiceCount };
 }
 
 /** Shows that a token is there without showing the token: its first characters and its length. */

@@ -22,7 +22,7 @@ async function runAgainstMock() {
 describe("the quickstart against the mock", () => {
   it("runs every step and returns the business token for the frontend", async () => {
     const { result, output } = await runAgainstMock();
-    expect(QUICKSTART_STEPS).toBe(11);
+    expect(QUICKSTART_STEPS).toBe(16);
     for (let step = 1; step <= QUICKSTART_STEPS; step++) {
       expect(output).toContain(`\n${step}/${QUICKSTART_STEPS} `);
     }
@@ -64,7 +64,7 @@ describe("the quickstart against the mock", () => {
     expect(output).not.toContain(MOCK_CREDENTIALS.apiKey);
   });
 
-  it("books the sale in Thredfi's order: customer, invoice, payment, refund", async () => {
+  it("books the sale, then the payables, in Thredfi's order", async () => {
     const { result, requests } = await runAgainstMock();
     const posts = requests
       .filter((request) => request.method === "POST" && !request.url.includes("/oauth2/"))
@@ -75,12 +75,93 @@ describe("the quickstart against the mock", () => {
       "/v1/platform/businesses/{id}/invoices/",
       "/v1/platform/businesses/{id}/invoices/payments/",
       "/v1/platform/businesses/{id}/invoices/refunds/",
+      "/v1/platform/businesses/{id}/vendors/",
+      "/v1/platform/businesses/{id}/bills/",
+      "/v1/platform/businesses/{id}/bills/payments/",
     ]);
     expect(result.sale).toEqual({
       customerId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       invoiceId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       paymentId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       refundId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(result.payables).toEqual({
+      vendorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      billId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      billPaymentId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
+
+  it("bills the vendor it created and pays that bill in full", async () => {
+    const { result, output, requests, answers } = await runAgainstMock();
+    const bodyOf = (path: string) => {
+      const request = requests.find(
+        (candidate) => candidate.method === "POST" && candidate.url.endsWith(path),
+      );
+      return JSON.parse(request?.body ?? "null");
+    };
+    const { vendorId, billId, billPaymentId } = result.payables;
+    expect(bodyOf("/vendors/")).toMatchObject({ external_id: "erp-vendor-7" });
+    expect(bodyOf("/bills/")).toMatchObject({
+      vendor_id: vendorId,
+      line_items: [{ quantity: 10, unit_price: 30 }],
+    });
+    expect(bodyOf("/bills/payments/")).toMatchObject({
+      vendor_id: vendorId,
+      amount_cents: 30_000,
+      allocations: [{ bill_id: billId, amount_cents: 30_000 }],
+    });
+    expect(output).toContain("\n10/16 Create a vendor (external_id erp-vendor-7)\n");
+    expect(output).toContain(`Northwind Coffee Roasters Ltd ACTIVE (id ${vendorId})`);
+    expect(output).toContain("\n11/16 Record the vendor's bill (10 × 30.00)\n");
+    expect(output).toContain(`from Northwind Coffee Roasters Ltd, due 2026-04-01 (id ${billId})`);
+    expect(output).toContain("\n12/16 Pay the bill (£300.00)\n");
+    expect(output).toContain(`£300.00 to Northwind Coffee Roasters Ltd, pending`);
+    expect(output).toContain(`(id ${billPaymentId})`);
+    // Each a 2xx answer (the mock answers the payment 200, its first documented status).
+    const payables = answers.filter((answer) => /\/(vendors|bills)\//.test(answer.url));
+    expect(
+      payables.map((answer) => [answer.method, answer.status >= 200 && answer.status < 300]),
+    ).toEqual([
+      ["POST", true],
+      ["POST", true],
+      ["POST", true],
+    ]);
+    expect(payables.map((answer) => answer.violations)).toEqual([null, null, null]);
+  });
+
+  it("reads the books for March: the profit and loss, then the AP aging by vendor", async () => {
+    const { result, output, answers } = await runAgainstMock();
+    const reads = answers
+      .filter((answer) => /\/(reports|insights)\//.test(answer.url))
+      .map((answer) => [
+        answer.method,
+        answer.url.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "{id}"),
+        answer.status,
+        answer.violations,
+      ]);
+    expect(reads).toEqual([
+      [
+        "GET",
+        "/v1/platform/businesses/{id}/reports/profit-and-loss/?start_date=2026-03-01&end_date=2026-03-31&detail_level=summary",
+        200,
+        null,
+      ],
+      [
+        "GET",
+        "/v1/platform/businesses/{id}/insights/ap-aging/?as_of_date=2026-03-31&group_by=vendor",
+        200,
+        null,
+      ],
+    ]);
+    expect(output).toContain("\n13/16 Read the profit and loss, 2026-03-01 to 2026-03-31\n");
+    expect(output).toContain("net revenue £120.00, gross profit £80.00, net profit £65.00");
+    expect(output).toContain("\n14/16 Read the accounts payable aging as of 2026-03-31\n");
+    expect(output).toContain("£550.00 outstanding to 1 vendor\n");
+    expect(result.books).toEqual({
+      netRevenueCents: 12_000,
+      netProfitCents: 6_500,
+      payablesOutstandingCents: 55_000,
     });
   });
 

@@ -14,6 +14,8 @@ export interface ReceivedRequest {
   /** Path and query. */
   url: string;
   headers: IncomingMessage["headers"];
+  /** The body as text; empty when there was none. */
+  body: string;
 }
 
 /**
@@ -31,12 +33,14 @@ export async function loopbackServer(
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
     requests.push({
       method: request.method ?? "",
       url: request.url ?? "",
       headers: request.headers,
+      body: body.toString("utf8"),
     });
-    await handle(request, Buffer.concat(chunks), response);
+    await handle(request, body, response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   open.push(
