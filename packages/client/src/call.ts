@@ -30,7 +30,7 @@ export interface Call {
   readonly template: string;
   /** Absolute URL of the next attempt; a followed redirect changes it. */
   url: string;
-  /** The request headers; the token step sets `Authorization` on each attempt. */
+  /** The request headers; each attempt's request also carries the `Authorization` of `token`. */
   headers: Headers;
   /** A body that can be sent again (string, form, Blob, bytes), a stream (sent once), or `null`. */
   body: BodyInit | null;

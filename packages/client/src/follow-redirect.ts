@@ -9,7 +9,9 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Whether `response` is a redirect for the SDK to follow or refuse (never `fetch`). */
 export function isRedirect(response: Response): boolean {
-  return REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect";
+  const { status } = response;
+  // A browser answers `redirect: "manual"` with an opaque redirect of status 0.
+  return REDIRECT_STATUSES.has(status) || (status === 0 && response.type === "opaqueredirect");
 }
 
 /**

@@ -71,9 +71,9 @@ export function createPipeline(config: ClientConfig): Pipeline {
   }
 
   /**
-   * Puts the token of the call's scope on its headers: at once when it is cached (no promise on
-   * the hot path), else once the token layer has one. A URL on another origin gets none; one on
-   * the origin outside a business token's scope throws `business_mismatch`.
+   * Gives the call the token of its scope for its next attempt: at once when it is cached (no
+   * promise on the hot path), else once the token layer has one. A URL on another origin gets
+   * none; one on the origin outside a business token's scope throws `business_mismatch`.
    */
   function authorize(call: Call): Promise<void> | undefined {
     const scope = call.scope as NonNullable<Call["scope"]>;
@@ -84,12 +84,10 @@ export function createPipeline(config: ClientConfig): Pipeline {
     const token = scope.tokens.get(scope.key, call.signal);
     if (!(token instanceof Promise)) {
       call.token = token;
-      call.headers.set("Authorization", token.authorization);
       return;
     }
     return token.then((fresh) => {
       call.token = fresh;
-      call.headers.set("Authorization", fresh.authorization);
     });
   }
 

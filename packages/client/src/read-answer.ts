@@ -31,7 +31,10 @@ export async function readAnswer(
   if (parseAs === "buffer") return { response: await buffered(response) };
   if (response.ok) {
     if (empty) return { data: undefined, response };
-    return { data: await readData(call, response, parseAs, length), response };
+    if (parseAs !== "json") return { data: await readData(response, parseAs), response };
+    // JSON, the common case, read here: one step less on every call.
+    const text = await response.text();
+    return { data: text || length ? parseJson(call, text) : undefined, response };
   }
   return errorResult(call, response, empty ? "" : await response.text());
 }
@@ -58,30 +61,21 @@ export function errorResult(call: Call, response: Response, text: string): CallR
   return result;
 }
 
-async function readData(
-  call: Call,
-  response: Response,
-  parseAs: Exclude<Call["parseAs"], "buffer">,
-  length: string | null,
-): Promise<unknown> {
-  switch (parseAs) {
-    case "stream":
-      return response.body;
-    case "json": {
-      const text = await response.text();
-      if (!text && !length) return undefined;
-      try {
-        return JSON.parse(text);
-      } catch (error) {
-        // The parser's message quotes the text, which may echo a credential.
-        const cause = new SyntaxError(safeText((error as Error).message, secretsOf(call)));
-        throw new ThredfiError(`${call.method} ${call.template}: the answer is not valid JSON`, {
-          cause,
-        });
-      }
-    }
-    default:
-      return response[parseAs]();
+/** The body as `parseAs` asks: the stream itself, or the promise of text, a Blob or bytes. */
+function readData(response: Response, parseAs: Exclude<Call["parseAs"], "buffer" | "json">) {
+  return parseAs === "stream" ? response.body : response[parseAs]();
+}
+
+/** `text` parsed; a `ThredfiError` (the parser's words redacted) when it is not JSON. */
+function parseJson(call: Call, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // The parser's message quotes the text, which may echo a credential.
+    const cause = new SyntaxError(safeText((error as Error).message, secretsOf(call)));
+    throw new ThredfiError(`${call.method} ${call.template}: the answer is not valid JSON`, {
+      cause,
+    });
   }
 }
 

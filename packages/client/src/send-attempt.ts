@@ -33,32 +33,38 @@ export function createSendAttempt(config: ClientConfig): (call: Call) => Promise
     // also when `fetch` ignores its signal.
     return new Promise<Step>((resolve, reject) => {
       call.interrupt = reject;
-      timedExchange(call, signal, call.attempts).then(resolve, reject);
+      exchange(call, signal, call.attempts).then(resolve, reject);
     });
   }
 
-  async function timedExchange(call: Call, signal: AbortSignal, attempt: number): Promise<Step> {
+  /** The request on the wire and, for a final answer, its body read; within the deadline. */
+  async function exchange(call: Call, signal: AbortSignal, attempt: number): Promise<Step> {
     try {
-      return await exchange(call, signal);
+      const { body } = call;
+      const { method, headers } = call;
+      // A plain GET names neither method nor body: each field given is one more to check.
+      const init: RequestInit & { duplex?: "half" } = call.init
+        ? { ...call.init, method, headers, body, redirect: "manual" }
+        : body === null && method === "GET"
+          ? { headers, redirect: "manual" }
+          : { method, headers, body, redirect: "manual" };
+      if (body !== null && body instanceof ReadableStream) init.duplex = "half";
+      // The signal goes beside the request, as openapi-fetch hands `fetch` its extra init: a
+      // `fetch` reads it from there (or from a Request it builds from both).
+      const request = new Request(call.url, init);
+      // Set on the request itself, not the call's headers: each header set is checked again
+      // when a request copies it, and this one changes with every token.
+      if (call.token) request.headers.set("Authorization", call.token.authorization);
+      const response = await call.fetch(request, { signal });
+      const next = nextStep(call, response);
+      if (next !== "answer") return { next, response };
+      return { next, response, result: await readAnswer(call, response) };
     } catch (cause) {
       throw failureOf(call, cause);
     } finally {
       // An attempt that timed out settles late: the deadline may be the next attempt's by then.
       if (call.attempts === attempt) deadlines.cancel(call.deadline as CallDeadline);
     }
-  }
-
-  async function exchange(call: Call, signal: AbortSignal): Promise<Step> {
-    const { body } = call;
-    const own = { method: call.method, headers: call.headers, body, redirect: "manual" as const };
-    const init: RequestInit & { duplex?: "half" } = call.init ? { ...call.init, ...own } : own;
-    if (body !== null && body instanceof ReadableStream) init.duplex = "half";
-    // The signal goes beside the request, as openapi-fetch hands `fetch` its extra init: a
-    // `fetch` reads it from there (or from a Request it builds from both).
-    const response = await call.fetch(new Request(call.url, init), { signal });
-    const next = nextStep(call, response);
-    if (next !== "answer") return { next, response };
-    return { next, response, result: await readAnswer(call, response) };
   }
 
   function nextStep(call: Call, response: Response): Step["next"] {
