@@ -1,4 +1,4 @@
-import { createThredfiClient as createAuthClient } from "@thredfi/auth";
+import { createAuthClient } from "@thredfi/auth";
 import { createThredfiClient } from "@thredfi/client";
 import { apiKey, partnerId } from "../support/fixtures.js";
 import { type ClientTarget, type HotPathRequest, listBusinesses } from "./hot-path.js";

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { createThredfiClient } from "@thredfi/auth";
+import { createAuthClient } from "@thredfi/auth";
 import type { FakeThredfiServer } from "../fake-thredfi/index.js";
 import type { Measurement } from "../measurement.js";
 import {
@@ -101,7 +101,7 @@ function clockedClient(server: FakeThredfiServer) {
     }
     return globalThis.fetch(request);
   };
-  const thredfi = createThredfiClient({
+  const thredfi = createAuthClient({
     partnerId,
     apiKey,
     baseUrl: server.baseUrl,

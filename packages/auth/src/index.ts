@@ -1,5 +1,5 @@
-export { createBusinessClient } from "./create-business-client.js";
-export { createThredfiClient } from "./create-thredfi-client.js";
+export { createAuthClient } from "./create-auth-client.js";
+export { createBusinessAuthClient } from "./create-business-auth-client.js";
 export {
   ThredfiAuthError,
   type ThredfiAuthErrorCode,

@@ -43,7 +43,7 @@ export interface ConnectionOptions {
   /** Clock in epoch ms, for tests. Default `Date.now`. */
   now?: (() => number) | undefined;
   /**
-   * Time limit of each token request (for `createBusinessClient`: of each `getToken` call) in
+   * Time limit of each token request (for `createBusinessAuthClient`: of each `getToken` call) in
    * whole milliseconds, at most 2^31-1, enforced whatever `fetch` does. Default 60000.
    */
   timeoutMs?: number | undefined;
@@ -51,7 +51,7 @@ export interface ConnectionOptions {
   logger?: ThredfiLogger | undefined;
 }
 
-/** Options of {@link createThredfiClient}. */
+/** Options of {@link createAuthClient}. */
 export interface ThredfiClientOptions extends ConnectionOptions {
   /** Partner UUID: the Basic username and the form `client_id`. */
   partnerId: string;
@@ -150,7 +150,7 @@ export interface ThredfiMiddleware {
   business(businessId: string): Middleware;
 }
 
-/** The backend client returned by {@link createThredfiClient}. */
+/** The backend client returned by {@link createAuthClient}. */
 export interface ThredfiClient {
   /** Client sending the partner Bearer token. */
   readonly partner: ThredfiApiClient;
@@ -165,7 +165,7 @@ export interface ThredfiClient {
 /** What a `getToken` callback returns: a business token minted by the partner's backend. */
 export type BusinessTokenGrant = Pick<BusinessTokenResponse, "access_token" | "expires_in">;
 
-/** Options of {@link createBusinessClient}. */
+/** Options of {@link createBusinessAuthClient}. */
 export interface BusinessClientOptions extends ConnectionOptions {
   /** The business the token is scoped to. */
   businessId: string;

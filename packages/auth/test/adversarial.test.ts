@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   type BusinessClientOptions,
   type BusinessTokenGrant,
-  createBusinessClient,
-  createThredfiClient,
+  createAuthClient,
+  createBusinessAuthClient,
   type ThredfiLogger,
 } from "../src/index.js";
 import {
@@ -46,7 +46,7 @@ function ownClient(thredfi: ReturnType<typeof clientFor>, businessId?: string) {
 }
 
 function businessClient(getToken: BusinessClientOptions["getToken"], timeoutMs?: number) {
-  return createBusinessClient({
+  return createBusinessAuthClient({
     businessId: BUSINESS_ID,
     baseUrl: server.url,
     getToken,
@@ -334,7 +334,7 @@ describe("API keys", () => {
     ["512 emoji (1024 UTF-16 units, 2048 bytes)", "🔑".repeat(512)],
     ["1024 two-byte characters", "é".repeat(1024)],
   ])("of %s are sent as UTF-8 Basic credentials", async (_, apiKey) => {
-    await createThredfiClient({
+    await createAuthClient({
       partnerId: PARTNER_ID,
       apiKey,
       baseUrl: server.url,
@@ -350,7 +350,7 @@ describe("API keys", () => {
   ])("of %s are refused with invalid_config that does not echo them", (_, apiKey) => {
     let error: unknown;
     try {
-      createThredfiClient({ partnerId: PARTNER_ID, apiKey, baseUrl: server.url });
+      createAuthClient({ partnerId: PARTNER_ID, apiKey, baseUrl: server.url });
     } catch (thrown) {
       error = thrown;
     }

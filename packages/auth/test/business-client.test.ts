@@ -1,6 +1,6 @@
 import { startTestServer, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
-import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
+import { type BusinessTokenGrant, createBusinessAuthClient } from "../src/index.js";
 import {
   BUSINESS_ID,
   eventually,
@@ -23,7 +23,7 @@ function browserClient(expiresIn = 3600, delayMs = 0) {
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     return { access_token, expires_in: expiresIn };
   };
-  const biz = createBusinessClient({
+  const biz = createBusinessAuthClient({
     businessId: BUSINESS_ID,
     getToken,
     baseUrl: server.url,
@@ -36,7 +36,7 @@ function browserClient(expiresIn = 3600, delayMs = 0) {
   return { biz, clock, grants, get };
 }
 
-describe("createBusinessClient", () => {
+describe("createBusinessAuthClient", () => {
   it("sends the token from getToken to its business's paths", async () => {
     const { get, grants } = browserClient();
     const { response } = await get();
@@ -95,7 +95,7 @@ describe("createBusinessClient", () => {
 
   it("does not cache a failed getToken", async () => {
     let calls = 0;
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       getToken: async () => {
@@ -149,7 +149,7 @@ describe("createBusinessClient", () => {
       new Promise<BusinessTokenGrant>(() => {}),
       { access_token: "b", expires_in: 60 },
     ];
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       timeoutMs: 50,
@@ -175,7 +175,7 @@ describe("createBusinessClient", () => {
         throw new Error("getter exploded");
       },
     });
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       getToken: () => hostile as BusinessTokenGrant,
@@ -190,7 +190,7 @@ describe("createBusinessClient", () => {
   });
 
   it("rejects a call with its signal's reason while getToken is still running", async () => {
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       getToken: () => new Promise<BusinessTokenGrant>(() => {}),

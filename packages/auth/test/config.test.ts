@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  createBusinessClient,
-  createThredfiClient,
+  createAuthClient,
+  createBusinessAuthClient,
   ThredfiAuthError,
   type ThredfiClientOptions,
 } from "../src/index.js";
@@ -20,7 +20,7 @@ function configError(run: () => unknown): ThredfiAuthError {
   throw new Error("expected invalid_config");
 }
 
-describe("createThredfiClient options", () => {
+describe("createAuthClient options", () => {
   it.each([
     ["partnerId", { partnerId: "partner-1" }],
     ["partnerId", { partnerId: `${PARTNER_ID}0` }],
@@ -50,12 +50,12 @@ describe("createThredfiClient options", () => {
     ["logger", { logger: { debug: "console.debug" } }],
     ["logger", { logger: { warn: 0 } }],
   ])("rejects a bad %s, naming it", (option, override) => {
-    const error = configError(() => createThredfiClient({ ...valid, ...override } as never));
+    const error = configError(() => createAuthClient({ ...valid, ...override } as never));
     expect(error.message).toContain(option);
   });
 
   it("rejects missing options", () => {
-    configError(() => createThredfiClient(undefined as never));
+    configError(() => createAuthClient(undefined as never));
   });
 
   it("rejects a logger whose methods throw when read, naming it", () => {
@@ -64,14 +64,12 @@ describe("createThredfiClient options", () => {
         throw new Error("hostile getter");
       },
     });
-    expect(configError(() => createThredfiClient({ ...valid, logger })).message).toContain(
-      "logger",
-    );
+    expect(configError(() => createAuthClient({ ...valid, logger })).message).toContain("logger");
   });
 
   it("never echoes the API key or the baseUrl it rejects", () => {
     const error = configError(() =>
-      createThredfiClient({ ...valid, baseUrl: `http://example.com/${API_KEY}` }),
+      createAuthClient({ ...valid, baseUrl: `http://example.com/${API_KEY}` }),
     );
     expect(error.message).not.toContain(API_KEY);
     expect(error.message).not.toContain("example.com");
@@ -85,17 +83,17 @@ describe("createThredfiClient options", () => {
     "http://127.8.9.10",
     "http://[::1]:4010",
   ])("accepts the baseUrl %s", (baseUrl) => {
-    expect(() => createThredfiClient({ ...valid, baseUrl })).not.toThrow();
+    expect(() => createAuthClient({ ...valid, baseUrl })).not.toThrow();
   });
 
   it("accepts the docs' example id, which is not an RFC 4122 variant", () => {
     expect(() =>
-      createThredfiClient({ ...valid, partnerId: "a1b2c3d4-5678-90ab-cdef-1234567890ab" }),
+      createAuthClient({ ...valid, partnerId: "a1b2c3d4-5678-90ab-cdef-1234567890ab" }),
     ).not.toThrow();
   });
 
   it("refuses a businessId that is not a UUID in business(), tokens.business() and middleware.business(), saying so", async () => {
-    const thredfi = createThredfiClient(valid);
+    const thredfi = createAuthClient(valid);
     const refused = {
       code: "invalid_business_id",
       message: expect.stringContaining("businessId must be a UUID"),
@@ -107,20 +105,20 @@ describe("createThredfiClient options", () => {
 
   it("accepts every environment the docs name, and an empty baseUrl as unset", () => {
     for (const environment of ["production", "sandbox", "staging", "development"] as const) {
-      expect(() => createThredfiClient({ ...valid, environment })).not.toThrow();
+      expect(() => createAuthClient({ ...valid, environment })).not.toThrow();
     }
-    expect(() => createThredfiClient({ ...valid, baseUrl: "" })).not.toThrow();
+    expect(() => createAuthClient({ ...valid, baseUrl: "" })).not.toThrow();
   });
 
   it("allows plain http to any host only with allowInsecureHttp", () => {
     const baseUrl = "http://thredfi-mock:4010";
-    configError(() => createThredfiClient({ ...valid, baseUrl }));
-    expect(() => createThredfiClient({ ...valid, baseUrl, allowInsecureHttp: true })).not.toThrow();
-    configError(() => createThredfiClient({ ...valid, allowInsecureHttp: "yes" as never }));
+    configError(() => createAuthClient({ ...valid, baseUrl }));
+    expect(() => createAuthClient({ ...valid, baseUrl, allowInsecureHttp: true })).not.toThrow();
+    configError(() => createAuthClient({ ...valid, allowInsecureHttp: "yes" as never }));
   });
 });
 
-describe("createBusinessClient options", () => {
+describe("createBusinessAuthClient options", () => {
   const getToken = async () => ({ access_token: "t", expires_in: 60 });
 
   it.each([
@@ -135,23 +133,23 @@ describe("createBusinessClient options", () => {
     ["timeoutMs", { businessId: BUSINESS_ID, getToken, timeoutMs: 0 }],
     ["timeoutMs", { businessId: BUSINESS_ID, getToken, timeoutMs: 2 ** 31 }],
   ])("rejects a bad %s, naming it", (option, options) => {
-    expect(configError(() => createBusinessClient(options as never)).message).toContain(option);
+    expect(configError(() => createBusinessAuthClient(options as never)).message).toContain(option);
   });
 
   it("rejects missing options", () => {
-    configError(() => createBusinessClient(undefined as never));
+    configError(() => createBusinessAuthClient(undefined as never));
   });
 
   it("refuses a businessId that is not a UUID, saying so", () => {
-    expect(() => createBusinessClient({ businessId: "b-1", getToken })).toThrow(
+    expect(() => createBusinessAuthClient({ businessId: "b-1", getToken })).toThrow(
       expect.objectContaining({ code: "invalid_business_id" }),
     );
   });
 
   it("defaults to production and accepts sandbox", () => {
-    expect(() => createBusinessClient({ businessId: BUSINESS_ID, getToken })).not.toThrow();
+    expect(() => createBusinessAuthClient({ businessId: BUSINESS_ID, getToken })).not.toThrow();
     expect(() =>
-      createBusinessClient({ businessId: BUSINESS_ID, getToken, environment: "sandbox" }),
+      createBusinessAuthClient({ businessId: BUSINESS_ID, getToken, environment: "sandbox" }),
     ).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBusinessClient, createThredfiClient } from "../src/index.js";
+import { createAuthClient, createBusinessAuthClient } from "../src/index.js";
 import { API_KEY, BUSINESS_ID, PARTNER_ID } from "./support/fixtures.js";
 
 // A fetch that records where the SDK would go and answers at once, without any network.
@@ -19,7 +19,7 @@ describe("environments", () => {
     ["sandbox", "https://sandbox.thredfi.com/v1/platform/oauth2/token/"],
   ] as const)("%s sends token requests to %s", async (environment, url) => {
     const { urls, fetch } = recordingFetch();
-    const thredfi = createThredfiClient({
+    const thredfi = createAuthClient({
       partnerId: PARTNER_ID,
       apiKey: API_KEY,
       fetch,
@@ -31,7 +31,7 @@ describe("environments", () => {
 
   it("lets baseUrl override the environment and keeps its path", async () => {
     const { urls, fetch } = recordingFetch();
-    const thredfi = createThredfiClient({
+    const thredfi = createAuthClient({
       partnerId: PARTNER_ID,
       apiKey: API_KEY,
       environment: "sandbox",
@@ -47,7 +47,7 @@ describe("environments", () => {
 
   it("uses the custom fetch for the business client's API requests", async () => {
     const { urls, fetch } = recordingFetch();
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       getToken: () => ({ access_token: "t", expires_in: 60 }),
       environment: "sandbox",

@@ -7,7 +7,7 @@ import {
   useTestServer,
 } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
-import { createBusinessClient, ThredfiAuthError, ThredfiError } from "../src/index.js";
+import { createBusinessAuthClient, ThredfiAuthError, ThredfiError } from "../src/index.js";
 import {
   BUSINESS_ID,
   clientFor,
@@ -195,7 +195,7 @@ describe("client-side errors", () => {
   });
 
   it("reports token_provider_error when getToken throws", async () => {
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       getToken: () => {
@@ -212,7 +212,7 @@ describe("client-side errors", () => {
   });
 
   it("reports token_provider_error when getToken returns a token_type other than Bearer", async () => {
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       getToken: () => ({ access_token: "x", expires_in: 60, token_type: "mac" }) as never,
@@ -227,7 +227,7 @@ describe("client-side errors", () => {
   });
 
   it("reports token_provider_error when getToken returns garbage", async () => {
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       getToken: async () => ({ token: "x" }) as never,

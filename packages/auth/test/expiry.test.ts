@@ -1,6 +1,6 @@
 import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { describe, expect, it } from "vitest";
-import { createBusinessClient } from "../src/index.js";
+import { createBusinessAuthClient } from "../src/index.js";
 import { BUSINESS_ID, businessId, clientFor, eventually, settled } from "./support/fixtures.js";
 
 const server = useTestServer();
@@ -147,13 +147,13 @@ describe("handed-out tokens", () => {
     expect(Math.min(...seen)).toBeGreaterThanOrEqual(1);
   });
 
-  it("are accepted by createBusinessClient's getToken at any point of their life", async () => {
+  it("are accepted by createBusinessAuthClient's getToken at any point of their life", async () => {
     const { clock, thredfi } = clockedClient({ refreshMarginSeconds: 0 });
     for (const secondsLeft of [3600, 301, 300, 6, 5.001, 5, 1.5, 1, 0.5, 0.001]) {
       clock.now = START + 3_600_000 - secondsLeft * 1000;
       const handedOut = await thredfi.tokens.business(BUSINESS_ID);
       expect(handedOut.expires_in).toBeGreaterThanOrEqual(1);
-      const biz = createBusinessClient({
+      const biz = createBusinessAuthClient({
         businessId: BUSINESS_ID,
         baseUrl: server.url,
         now: () => clock.now,

@@ -3,7 +3,7 @@ import { PARTNER_TOKEN_PATH, type TestServer, useTestServer } from "@thredfi/tes
 import type { paths } from "@thredfi/types";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { createBusinessClient, ThredfiAuthError, type ThredfiClient } from "../src/index.js";
+import { createBusinessAuthClient, ThredfiAuthError, type ThredfiClient } from "../src/index.js";
 import {
   API_KEY,
   BUSINESS_ID,
@@ -171,7 +171,7 @@ describe("secrets never leak", () => {
   it("from a getToken that throws or returns garbage holding a token", async () => {
     await expectNoLeak(async ({ thredfi, failure, logger, render }) => {
       const businessToken = (await thredfi.tokens.business(BUSINESS_ID)).access_token;
-      const throwing = createBusinessClient({
+      const throwing = createBusinessAuthClient({
         businessId: BUSINESS_ID,
         baseUrl: server.url,
         logger,
@@ -179,7 +179,7 @@ describe("secrets never leak", () => {
           throw new Error(`backend said ${businessToken}`);
         },
       });
-      const garbage = createBusinessClient({
+      const garbage = createBusinessAuthClient({
         businessId: BUSINESS_ID,
         baseUrl: server.url,
         logger,

@@ -1,6 +1,6 @@
 import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { type BusinessTokenGrant, createBusinessClient } from "../src/index.js";
+import { type BusinessTokenGrant, createBusinessAuthClient } from "../src/index.js";
 import {
   BUSINESS_ID,
   clientFor,
@@ -134,11 +134,11 @@ describe("inside the refresh window", () => {
     expect(replay?.headers.authorization).toBe(`Bearer ${server.issuedTokens[1]}`);
   });
 
-  it("calls getToken in the background for createBusinessClient", async () => {
+  it("calls getToken in the background for createBusinessAuthClient", async () => {
     const clock = { now: START };
     let calls = 0;
     const slow = gate();
-    const biz = createBusinessClient({
+    const biz = createBusinessAuthClient({
       businessId: BUSINESS_ID,
       baseUrl: server.url,
       now: () => clock.now,

@@ -18,7 +18,7 @@ import type { ThredfiClient } from "./types.js";
 /**
  * Creates the backend client: partner and business-scoped clients whose tokens are fetched,
  * cached and refreshed on their own, with timeouts, retries, idempotency keys, typed errors and
- * request logging. Every option of `@thredfi/auth`'s `createThredfiClient` reaches its token
+ * request logging. Every option of `@thredfi/auth`'s `createAuthClient` reaches its token
  * layer as it is.
  *
  * @example

@@ -1,5 +1,5 @@
 import { createClient } from "@redis/client";
-import { createThredfiClient, type ThredfiTokenStore } from "@thredfi/auth";
+import { createAuthClient, type ThredfiTokenStore } from "@thredfi/auth";
 import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createRedisTokenStore, type RedisTokenStore } from "../src/index.js";
@@ -42,7 +42,7 @@ describe.skipIf(!redisUrl)("the Redis token store", () => {
   function member(tokenStore: ThredfiTokenStore, now?: () => number) {
     const lines: Array<{ level: string; message: string }> = [];
     const at = (level: string) => (message: string) => lines.push({ level, message });
-    const client = createThredfiClient({
+    const client = createAuthClient({
       partnerId,
       apiKey,
       baseUrl: thredfi.url,

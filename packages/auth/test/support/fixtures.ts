@@ -1,7 +1,7 @@
 import type { TestServer } from "@thredfi/test-support";
 import { vi } from "vitest";
 import type { ThredfiClientOptions, ThredfiLogger } from "../../src/index.js";
-import { createThredfiClient } from "../../src/index.js";
+import { createAuthClient } from "../../src/index.js";
 
 /** The partner id of the Thredfi docs' own examples (not an RFC 4122 variant). */
 export const PARTNER_ID = "a1b2c3d4-5678-90ab-cdef-1234567890ab";
@@ -48,7 +48,7 @@ export function sleep<T>(ms: number, value?: T): Promise<T | undefined> {
 
 /** A partner client pointed at the test server. */
 export function clientFor(server: TestServer, options: Partial<ThredfiClientOptions> = {}) {
-  return createThredfiClient({
+  return createAuthClient({
     partnerId: PARTNER_ID,
     apiKey: API_KEY,
     baseUrl: server.url,

@@ -11,13 +11,13 @@ import type { BusinessClientOptions, ThredfiApiClient } from "./types.js";
  * 401. A `getToken` call that takes longer than `timeoutMs` fails with `timeout`.
  *
  * @example
- * const biz = createBusinessClient({ businessId, getToken: () => fetchTokenFromMyBackend() });
+ * const biz = createBusinessAuthClient({ businessId, getToken: () => fetchTokenFromMyBackend() });
  * const { data } = await biz.GET("/v1/platform/businesses/{business_id}/", {
  *   params: { path: { business_id: businessId } },
  * });
  * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
  */
-export function createBusinessClient(options: BusinessClientOptions): ThredfiApiClient {
+export function createBusinessAuthClient(options: BusinessClientOptions): ThredfiApiClient {
   const connection = resolveConnection(options);
   const tokens = createBusinessTokens(options, connection, createDeadlines());
   return createApiClient(connection, tokens, options.businessId);

@@ -11,11 +11,11 @@ import type { ThredfiClient, ThredfiClientOptions } from "./types.js";
  * are fetched, cached and refreshed on their own.
  *
  * @example
- * const thredfi = createThredfiClient({ partnerId, apiKey, environment: "sandbox" });
+ * const thredfi = createAuthClient({ partnerId, apiKey, environment: "sandbox" });
  * const { data } = await thredfi.partner.GET("/v1/platform/businesses/");
  * @throws {ThredfiAuthError} `invalid_config` when an option is invalid.
  */
-export function createThredfiClient(options: ThredfiClientOptions): ThredfiClient {
+export function createAuthClient(options: ThredfiClientOptions): ThredfiClient {
   const connection = resolveConnection(options);
   const tokens = createPartnerTokens(
     options,
