@@ -9,7 +9,7 @@ import type { ThredfiBusinessClient } from "./types.js";
 /**
  * Creates a browser-safe client for one business from tokens minted by the partner's backend,
  * with timeouts, retries, idempotency keys, typed errors and request logging. Every option of
- * `@thredfi/auth`'s `createBusinessClient` reaches its token layer as it is.
+ * `@thredfi/auth`'s `createBusinessAuthClient` reaches its token layer as it is.
  *
  * @example
  * const biz = createBusinessClient({ businessId, getToken: () => fetchTokenFromMyBackend() });
