@@ -96,6 +96,8 @@ export interface CallStart {
   readonly options: CallOptions | undefined;
   /** The `Idempotency-Key` the caller asked for (`null`: none), when any. */
   readonly idempotencyKey: string | null | undefined;
+  /** A token request's own: sent again after any failure, redirects answered as they are. */
+  readonly tokenRequest?: { readonly secrets: readonly string[] } | undefined;
 }
 
 /** A new {@link Call} in `scope`, with the client's defaults where the caller chose nothing. */
@@ -104,7 +106,7 @@ export function startCall(
   scope: CallScope | undefined,
   start: CallStart,
 ): Call {
-  const { method, headers, body, options } = start;
+  const { method, headers, body, options, tokenRequest } = start;
   const hasKey = applyIdempotencyKey(method, headers, start.idempotencyKey);
   return {
     method,
@@ -116,12 +118,13 @@ export function startCall(
     parseAs: start.parseAs,
     fetch: start.fetch ?? config.connection.fetch,
     scope,
-    secrets: config.secrets,
+    secrets: tokenRequest ? tokenRequest.secrets : config.secrets,
     signal: options?.signal ?? undefined,
     timeoutMs: options?.timeoutMs ?? config.timeoutMs,
     maxRetries: options?.maxRetries ?? config.maxRetries,
-    retryable: isRetryableCall(method, hasKey, body),
-    followsRedirects: true,
+    // Minting a token twice is harmless: token requests are retried without a key.
+    retryable: tokenRequest !== undefined || isRetryableCall(method, hasKey, body),
+    followsRedirects: tokenRequest === undefined,
     attempts: 0,
     retries: 0,
     hops: 0,

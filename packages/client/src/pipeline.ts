@@ -1,6 +1,6 @@
 import { ThredfiConnectionError, ThredfiError } from "@thredfi/auth";
 import { carriesToken, discardBody, type SendTokenRequest } from "@thredfi/auth/internal";
-import type { Call, CallResult } from "./call.js";
+import { type Call, type CallResult, startCall } from "./call.js";
 import type { ClientConfig } from "./config.js";
 import { followRedirect } from "./follow-redirect.js";
 import { mayRetry, retryDelayMs, warnGivingUp } from "./retry-policy.js";
@@ -129,32 +129,19 @@ export function createPipeline(config: ClientConfig): Pipeline {
   return {
     send,
     sendTokenRequest: (request) =>
-      send({
-        method: "POST",
-        template: request.template,
-        url: request.url,
-        headers: new Headers({ Authorization: request.authorization }),
-        body: request.form,
-        init: undefined,
-        parseAs: "text",
-        fetch: connection.fetch,
-        scope: undefined,
-        secrets: request.secrets,
-        signal: undefined,
-        timeoutMs: config.timeoutMs,
-        maxRetries: config.maxRetries,
-        // Minting a token twice is harmless: token requests are retried without a key.
-        retryable: true,
-        followsRedirects: false,
-        attempts: 0,
-        retries: 0,
-        hops: 0,
-        token: undefined,
-        refusedToken: undefined,
-        lease: undefined,
-        deadline: undefined,
-        interrupt: undefined,
-      }),
+      send(
+        startCall(config, undefined, {
+          method: "POST",
+          template: request.template,
+          url: request.url,
+          headers: new Headers({ Authorization: request.authorization }),
+          body: request.form,
+          parseAs: "text",
+          options: undefined,
+          idempotencyKey: null,
+          tokenRequest: { secrets: request.secrets },
+        }),
+      ),
   };
 }
 

@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { generate } from "../generate.js";
 import { repoLayout } from "../repo-layout.js";
+import { reportGenerated } from "./report-generated.js";
 import type { CliIo } from "./run-cli.js";
 
 /**
@@ -19,20 +20,5 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const changed = result.changedFiles.map((file) => relative(layout.root, file));
   const summary = `${result.fragmentCount} fragments, ${result.operationCount} operations`;
-  if (values.check) {
-    if (changed.length === 0) {
-      io.out(`Generated files are up to date (${summary}).`);
-      return 0;
-    }
-    io.err(
-      `These generated files differ from a fresh run:\n  ${changed.join("\n  ")}\nRun \`pnpm generate\` and commit the result.`,
-    );
-    return 1;
-  }
-  io.out(
-    changed.length === 0
-      ? `Generated files already up to date (${summary}).`
-      : `Wrote ${changed.join(", ")} (${summary}).`,
-  );
-  return 0;
+  return reportGenerated(io, { changed, summary, what: "Generated files", check: values.check });
 }

@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { generateResources, resourcesLayout } from "../generate-resources.js";
 import { REPO_ROOT } from "../repo-layout.js";
+import { reportGenerated } from "./report-generated.js";
 import type { CliIo } from "./run-cli.js";
 
 /**
@@ -18,20 +19,5 @@ export async function resourcesCommand(args: string[], io: CliIo): Promise<numbe
   const result = await generateResources({ ...resourcesLayout(root), check: values.check });
   const changed = result.changedFiles.map((file) => relative(root, file));
   const summary = `${result.methods.length} resource methods, ${result.handWritten.length} hand-written`;
-  if (values.check) {
-    if (changed.length === 0) {
-      io.out(`Resource methods are up to date (${summary}).`);
-      return 0;
-    }
-    io.err(
-      `These generated files differ from a fresh run:\n  ${changed.join("\n  ")}\nRun \`pnpm generate\` and commit the result.`,
-    );
-    return 1;
-  }
-  io.out(
-    changed.length === 0
-      ? `Resource methods already up to date (${summary}).`
-      : `Wrote ${changed.join(", ")} (${summary}).`,
-  );
-  return 0;
+  return reportGenerated(io, { changed, summary, what: "Resource methods", check: values.check });
 }
