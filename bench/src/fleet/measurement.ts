@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { FakeThredfiServer } from "../fake-thredfi/index.js";
 import type { Measurement } from "../measurement.js";
-import { bundleChild, runChild, workPath } from "../support/child-process.js";
+import { instructionsPerRequest } from "../support/callgrind.js";
+import { bundleChild, workPath } from "../support/child-process.js";
 import { count, ms, row, type TableRow, times, verdict } from "../support/format.js";
 import { median } from "../support/stats.js";
 import { hasRedisServer, startBenchRedis } from "./redis-server.js";
@@ -193,8 +194,6 @@ async function runFleet(
   };
 }
 
-const runBoundary = "node::v8_utils::SetFlagsFromString*";
-
 /** Instructions per in-memory call with the store and without, under callgrind (as in 1a). */
 async function countHotPath(redisUrl: string, settings: FleetSettings) {
   const version = spawnSync("valgrind", ["--version"]);
@@ -212,22 +211,12 @@ async function countHotPath(redisUrl: string, settings: FleetSettings) {
   const perCall: Record<string, number> = {};
   await Promise.all(
     Object.entries(variants).map(async ([name, url], index) => {
-      const outFile = `${dir}${index}.out`;
-      await runChild([
-        "valgrind",
-        "--tool=callgrind",
-        `--dump-before=${runBoundary}`,
-        `--callgrind-out-file=${outFile}`,
-        process.execPath,
-        "--no-opt",
+      perCall[name] = await instructionsPerRequest(
         child,
-        url,
-        String(settings.n),
-        String(settings.warmupCalls),
-      ]);
-      const shortRun = await readTotal(`${outFile}.2`);
-      const longRun = await readTotal(`${outFile}.3`);
-      perCall[name] = (longRun - shortRun) / (3 * settings.n);
+        [url, String(settings.n), String(settings.warmupCalls)],
+        settings.n,
+        `${dir}${index}.out`,
+      );
     }),
   );
   const base = perCall["no store"] as number;
@@ -236,12 +225,6 @@ async function countHotPath(redisUrl: string, settings: FleetSettings) {
     nullRatio: (perCall["no store (second run)"] as number) / base,
     perCall,
   };
-}
-
-async function readTotal(profile: string): Promise<number> {
-  const match = /^totals: (\d+)/m.exec(await readFile(profile, "utf8"));
-  if (match?.[1] === undefined) throw new Error(`no totals line in ${profile}`);
-  return Number(match[1]);
 }
 
 function percentiles(values: number[]): { p50: number; p99: number } {

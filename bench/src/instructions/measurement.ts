@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { type ClientName, clientsIn } from "../clients/registry.js";
 import { resourceClientName } from "../clients/resources.js";
 import { measuredClientName } from "../clients/thredfi.js";
 import type { Measurement } from "../measurement.js";
-import { bundleChild, runChild, workPath } from "../support/child-process.js";
+import { instructionsPerRequest } from "../support/callgrind.js";
+import { bundleChild, workPath } from "../support/child-process.js";
 import { count, row, type TableRow, times, verdict } from "../support/format.js";
 
 /** Settings of the instruction count. */
@@ -33,7 +34,6 @@ export type InstructionResult =
 
 const settings: InstructionSettings = { n: 150, warmupRequests: 200, parallel: 2 };
 const profilesDir = workPath("callgrind");
-const runBoundary = "node::v8_utils::SetFlagsFromString*";
 
 /** 1a: CPU instructions per hot-path request under callgrind. */
 /** The most CPU instructions per request each measured client may cost, as a ratio to bare. */
@@ -119,36 +119,18 @@ async function countInstructions(settings: InstructionSettings): Promise<Instruc
   };
 }
 
-async function countInstructionsPerRequest(
+function countInstructionsPerRequest(
   child: string,
   name: InstructionClient,
   settings: InstructionSettings,
 ): Promise<number> {
   const outFile = `${profilesDir}${name.replace(/[^a-z0-9]+/gi, "-")}.out`;
-  await runChild([
-    "valgrind",
-    "--tool=callgrind",
-    `--dump-before=${runBoundary}`,
-    `--callgrind-out-file=${outFile}`,
-    process.execPath,
-    // The optimizing tier would still be compiling on background threads during the measured
-    // runs under valgrind and swing the counts by several percent; without it they repeat.
-    "--no-opt",
+  return instructionsPerRequest(
     child,
-    name,
-    String(settings.n),
-    String(settings.warmupRequests),
-  ]);
-  // Dump 1 holds start-up and warm-up, dump 2 the N run, dump 3 the 4N run.
-  const shortRun = await readTotal(`${outFile}.2`);
-  const longRun = await readTotal(`${outFile}.3`);
-  return (longRun - shortRun) / (3 * settings.n);
-}
-
-async function readTotal(profile: string): Promise<number> {
-  const match = /^totals: (\d+)/m.exec(await readFile(profile, "utf8"));
-  if (match?.[1] === undefined) throw new Error(`no totals line in ${profile}`);
-  return Number(match[1]);
+    [name, String(settings.n), String(settings.warmupRequests)],
+    settings.n,
+    outFile,
+  );
 }
 
 function instructionRows(result: InstructionResult): TableRow[] {
