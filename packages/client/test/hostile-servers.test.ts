@@ -467,3 +467,20 @@ describe("a signal-deaf fetch whose timed-out attempt settles late", () => {
     expect((error as ThredfiTimeoutError).attempts).toBe(2);
   });
 });
+
+describe("abort controllers taken in turn by many calls", () => {
+  it("raise no listener warning over hundreds of calls through the real fetch", async () => {
+    const warnings: Error[] = [];
+    const record = (warning: Error) => warnings.push(warning);
+    process.on("warning", record);
+    try {
+      const thredfi = clientFor(server);
+      for (let i = 0; i < 300; i++) await thredfi.partner.GET(BUSINESSES_PATH);
+      await Promise.all(Array.from({ length: 50 }, () => thredfi.partner.GET(BUSINESSES_PATH)));
+      await delay(20);
+      expect(warnings.map((warning) => warning.name)).toEqual([]);
+    } finally {
+      process.off("warning", record);
+    }
+  });
+});
