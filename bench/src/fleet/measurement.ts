@@ -1,13 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdir, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import { createRedisServer, hasRedisServer } from "@thredfi/test-support/redis-server";
 import type { FakeThredfiServer } from "../fake-thredfi/index.js";
 import type { Measurement } from "../measurement.js";
 import { instructionsPerRequest } from "../support/callgrind.js";
 import { bundleChild, workPath } from "../support/child-process.js";
 import { count, ms, row, type TableRow, times, verdict } from "../support/format.js";
 import { median } from "../support/stats.js";
-import { hasRedisServer, startBenchRedis } from "./redis-server.js";
 
 /** Settings of the fleet measurement. */
 export interface FleetSettings {
@@ -100,7 +100,8 @@ async function measureFleet(
       reason: "redis-server is not installed (apt-get install -y redis-server)",
     };
   }
-  const redis = await startBenchRedis();
+  const redis = await createRedisServer();
+  await redis.start();
   try {
     const member = await bundleChild(new URL("./member.ts", import.meta.url), "fleet-member");
     const withoutStore = await runFleet(server, member, "-", 100, settings);

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 
 /** Whether a process exists and is not a zombie waiting to be reaped. */
 export function isRunning(pid: number): boolean {
@@ -51,18 +50,6 @@ export function answersHttp(url: string): Promise<boolean> {
     });
     probe.once("error", () => resolve(false));
     probe.end();
-  });
-}
-
-/** A port the OS considers free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
   });
 }
 

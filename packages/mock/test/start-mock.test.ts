@@ -1,7 +1,8 @@
+import { freePort } from "@thredfi/test-support/free-port";
 import { describe, expect, it } from "vitest";
 import { startMock } from "../src/index.js";
 import { ping, pingSpec } from "./ping-spec.js";
-import { answersHttp, childPids, freePort, isRunning } from "./processes.js";
+import { answersHttp, childPids, isRunning } from "./processes.js";
 
 // What startMock serves with its defaults (the bundled Thredfi spec) is in thredfi-answers.test.ts;
 // these tests are about Prism's process and port, so they serve a one-operation spec.

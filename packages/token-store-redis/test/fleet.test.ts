@@ -1,8 +1,8 @@
 import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
+import { createRedisServer, type RedisServer } from "@thredfi/test-support/redis-server";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { apiKey, businessId, inspectRedis, partnerId, uniquePrefix } from "./support/fixtures.js";
 import { type Fleet, startFleet } from "./support/fleet.js";
-import { createRedisServer, type RedisServer } from "./support/redis-server.js";
 
 const redisUrl = inject("redisUrl");
 const businessTokenPath = (id: string) => `/v1/platform/${id}/oauth2/token/`;

@@ -1,12 +1,13 @@
 import { createClient } from "@redis/client";
 import { createAuthClient, type ThredfiTokenStore } from "@thredfi/auth";
 import { PARTNER_TOKEN_PATH, useTestServer } from "@thredfi/test-support";
+import { freePort } from "@thredfi/test-support/free-port";
+import { createRedisServer, type RedisServer } from "@thredfi/test-support/redis-server";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createRedisTokenStore, type RedisTokenStore } from "../src/index.js";
 import { keyNames, partnerKeys } from "../src/seal.js";
 import { startDelayProxy } from "./support/delay-proxy.js";
 import { apiKey, businessId, inspectRedis, partnerId, uniquePrefix } from "./support/fixtures.js";
-import { createRedisServer, freePort, type RedisServer } from "./support/redis-server.js";
 
 const redisUrl = inject("redisUrl");
 const businessTokenPath = (id: string) => `/v1/platform/${id}/oauth2/token/`;

@@ -1,6 +1,7 @@
+import { createRedisServer, hasRedisServer } from "@thredfi/test-support/redis-server";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
-import { createRedisServer, hasRedisServer, INSTALL_HINT } from "./redis-server.js";
+import { INSTALL_HINT } from "./install-hint.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,9 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
-
-/** What to tell a developer whose machine has no `redis-server`. */
-export const INSTALL_HINT =
-  "redis-server is not installed: the Redis tests of @thredfi/token-store-redis are skipped. Install Redis 7 with `apt-get install -y redis-server` (Debian/Ubuntu) or `brew install redis` (macOS).";
+import { freePort } from "./free-port.js";
 
 /** A `redis-server` on 127.0.0.1 that the tests start, stop and start again on the same port. */
 export interface RedisServer {
@@ -94,18 +90,5 @@ function readyOrExit(child: ChildProcessWithoutNullStreams): Promise<void> {
       output += chunk.toString("utf8");
     });
     child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)));
-  });
-}
-
-/** A port nothing listens on now, found by binding port 0 and letting it go. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
